@@ -1,0 +1,574 @@
+"""Reading FIT activity files (Garmin, Wahoo, Hammerhead, Suunto, COROS, Zwift...).
+
+How a file becomes activities:
+
+* Every message is read with fitdecode in lenient mode. What fitdecode had to
+  tolerate (a field size that does not fit its type, a checksum that does not
+  match) becomes a warning on the activity instead of a failure.
+* A file that breaks off (truncated, or a message of a type never defined) keeps
+  everything read before the break; the warning says how much of the session the
+  device recorded was recovered.
+* Chained FIT files (several FIT headers in one file, as multisport watches write)
+  are read as one stream of messages.
+* Each ``session`` message is one activity; with several sessions each is a leg of
+  one multisport activity. A record belongs to the session whose time window
+  (start to start plus elapsed or timer time) holds it, so records with impossible
+  timestamps, such as a clock that jumped two years, are dropped with a warning.
+* A file without sessions becomes one activity from the longest run of records
+  without a jump in time of more than a day.
+* Developer fields are ignored, whatever their names.
+
+Heart rate that chest straps store in separate ``hr`` messages (HRM-Tri, HRM-Swim)
+is not merged into the streams, and course, workout and settings FIT files are
+rejected as not being recorded activities.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import logging
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import fitdecode
+
+from athletiq_core.importing.common import (
+    Sample,
+    as_utc,
+    build_streams,
+    describe_duration,
+    has_positions,
+    to_float,
+)
+from athletiq_core.importing.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    UnsupportedFileError,
+)
+from athletiq_core.importing.parsed import (
+    DeviceTotals,
+    ParsedActivity,
+    ParsedLap,
+    SwimLength,
+)
+
+logger = logging.getLogger(__name__)
+
+_SEMICIRCLE_DEGREES = 180.0 / 2**31
+# Devices write the last record a moment after the session's nominal end.
+_WINDOW_SLACK = timedelta(seconds=60)
+_MAX_RECORD_JUMP_S = 86_400.0
+_MAX_UTC_OFFSET_S = 14 * 3600
+
+_SUMMARY_MESSAGES = {
+    "session": "sessions",
+    "lap": "laps",
+    "length": "lengths",
+    "sport": "sports",
+    "file_id": "file_ids",
+    "device_info": "devices",
+    "activity": "activities",
+}
+
+_INDOOR_SUB_SPORTS = frozenset(
+    {
+        "treadmill",
+        "indoor_cycling",
+        "virtual_activity",
+        "indoor_running",
+        "indoor_rowing",
+        "indoor_walking",
+        "indoor_skiing",
+        "spin",
+        "indoor_climbing",
+    }
+)
+
+_SPORT_TYPES = {
+    "running": "Run",
+    "cycling": "Ride",
+    "swimming": "Swim",
+    "walking": "Walk",
+    "hiking": "Hike",
+    "cross_country_skiing": "NordicSki",
+    "alpine_skiing": "AlpineSki",
+    "snowboarding": "Snowboard",
+    "snowshoeing": "Snowshoe",
+    "rowing": "Rowing",
+    "paddling": "StandUpPaddling",
+    "stand_up_paddleboarding": "StandUpPaddling",
+    "kayaking": "Kayaking",
+    "inline_skating": "InlineSkate",
+    "ice_skating": "IceSkate",
+    "rock_climbing": "RockClimbing",
+    "e_biking": "EBikeRide",
+    "golf": "Golf",
+    "surfing": "Surfing",
+    "kitesurfing": "Kitesurf",
+    "windsurfing": "Windsurf",
+    "sailing": "Sail",
+    "soccer": "Soccer",
+    "tennis": "Tennis",
+    "training": "Workout",
+    "fitness_equipment": "Workout",
+    "hiit": "HighIntensityIntervalTraining",
+}
+
+# (sport, sub_sport) pairs that name a more specific Strava sport_type.
+_SUB_SPORT_TYPES = {
+    ("running", "trail"): "TrailRun",
+    ("running", "virtual_activity"): "VirtualRun",
+    ("cycling", "virtual_activity"): "VirtualRide",
+    ("cycling", "mountain"): "MountainBikeRide",
+    ("cycling", "downhill"): "MountainBikeRide",
+    ("cycling", "gravel_cycling"): "GravelRide",
+    ("cycling", "e_bike_mountain"): "EMountainBikeRide",
+    ("cycling", "e_bike_fitness"): "EBikeRide",
+    ("cross_country_skiing", "backcountry"): "BackcountrySki",
+    ("alpine_skiing", "backcountry"): "BackcountrySki",
+    ("fitness_equipment", "indoor_rowing"): "Rowing",
+    ("fitness_equipment", "elliptical"): "Elliptical",
+    ("fitness_equipment", "stair_climbing"): "StairStepper",
+    ("fitness_equipment", "strength_training"): "WeightTraining",
+    ("training", "strength_training"): "WeightTraining",
+    ("training", "yoga"): "Yoga",
+    ("training", "pilates"): "Pilates",
+}
+
+_MANUFACTURERS = {
+    "garmin": "Garmin",
+    "wahoo_fitness": "Wahoo",
+    "hammerhead": "Hammerhead",
+    "coros": "COROS",
+    "sigmasport": "Sigma Sport",
+    "stages_cycling": "Stages",
+    "development": None,
+}
+_PRODUCT_WORDS = {"fr": "Forerunner"}
+
+
+@dataclass
+class _FitContent:
+    records: list[Sample] = field(default_factory=list)
+    sessions: list[dict[str, Any]] = field(default_factory=list)
+    laps: list[dict[str, Any]] = field(default_factory=list)
+    lengths: list[dict[str, Any]] = field(default_factory=list)
+    sports: list[dict[str, Any]] = field(default_factory=list)
+    file_ids: list[dict[str, Any]] = field(default_factory=list)
+    devices: list[dict[str, Any]] = field(default_factory=list)
+    activities: list[dict[str, Any]] = field(default_factory=list)
+    damage: str | None = None
+    tolerated: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Leg:
+    session: dict[str, Any]
+    start: datetime
+    end: datetime
+    records: list[Sample] = field(default_factory=list)
+
+
+def parse_fit(data: bytes, filename: str) -> list[ParsedActivity]:
+    """Activities in the FIT file ``data`` (one per session, in time order).
+
+    Raises :class:`CorruptFileError` when nothing usable can be read,
+    :class:`UnsupportedFileError` for FIT files that are not activities and
+    :class:`EmptyFileError` when the file has no records.
+    """
+    content = _read(data, filename)
+    _check_file_type(content, filename)
+    if not content.records:
+        if content.damage:
+            raise CorruptFileError(
+                filename, f"no records could be read ({content.damage})"
+            )
+        raise EmptyFileError(filename, "the FIT file holds no recorded samples")
+
+    legs, dropped = _legs(content)
+    notes = _file_warnings(content, legs, dropped)
+    group = _multisport_group(content, legs)
+    activities = [
+        _activity(leg, content, index, len(legs), group)
+        for index, leg in enumerate(legs)
+    ]
+    for activity in activities:
+        activity.warnings.extend(notes)
+
+    logger.debug("Read %d activities from FIT file %s", len(activities), filename)
+    return activities
+
+
+def _read(data: bytes, filename: str) -> _FitContent:
+    content = _FitContent()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            _read_messages(data, content)
+        except fitdecode.FitHeaderError as exc:
+            if not content.file_ids:
+                raise CorruptFileError(
+                    filename, f"it is not a FIT file ({exc})"
+                ) from exc
+            content.damage = str(exc)
+        except Exception as exc:  # noqa: BLE001 - any failure ends a damaged file
+            content.damage = f"{type(exc).__name__}: {exc}"
+    # catch_warnings is process-wide, so keep only what fitdecode itself said.
+    content.tolerated = [str(w.message) for w in caught if "fitdecode" in w.filename]
+    return content
+
+
+def _read_messages(data: bytes, content: _FitContent) -> None:
+    reader = fitdecode.FitReader(
+        io.BytesIO(data),
+        check_crc=fitdecode.CrcCheck.WARN,
+        error_handling=fitdecode.ErrorHandling.WARN,
+    )
+    with reader:
+        for frame in reader:
+            if isinstance(frame, fitdecode.FitDataMessage):
+                _collect(frame, content)
+
+
+def _collect(message: fitdecode.FitDataMessage, content: _FitContent) -> None:
+    if message.name == "record":
+        sample = _record_sample(_values(message))
+        if sample is not None:
+            content.records.append(sample)
+    elif message.name in _SUMMARY_MESSAGES:
+        getattr(content, _SUMMARY_MESSAGES[message.name]).append(_values(message))
+
+
+def _values(message: fitdecode.FitDataMessage) -> dict[str, Any]:
+    """Field name -> value, without developer fields and invalid (None) values."""
+    return {
+        data.name: data.value
+        for data in message.fields
+        if data.value is not None and data.field_type != "devfield"
+    }
+
+
+def _record_sample(values: dict[str, Any]) -> Sample | None:
+    time = as_utc(values.get("timestamp"))
+    if time is None:
+        return None
+    return {
+        "time": time,
+        "lat": _degrees(values.get("position_lat")),
+        "lng": _degrees(values.get("position_long")),
+        "altitude": _first(values, "enhanced_altitude", "altitude"),
+        "velocity": _first(values, "enhanced_speed", "speed"),
+        "distance": values.get("distance"),
+        "heartrate": values.get("heart_rate"),
+        "cadence": values.get("cadence"),
+        "watts": values.get("power"),
+        "temp": values.get("temperature"),
+    }
+
+
+def _degrees(semicircles: Any) -> float | None:
+    value = to_float(semicircles)
+    return None if value is None else value * _SEMICIRCLE_DEGREES
+
+
+def _first(values: dict[str, Any], *names: str) -> Any:
+    return next((values[name] for name in names if name in values), None)
+
+
+def _check_file_type(content: _FitContent, filename: str) -> None:
+    kinds = {str(file_id.get("type")) for file_id in content.file_ids}
+    if content.file_ids and "activity" not in kinds:
+        kind = ", ".join(sorted(kinds))
+        raise UnsupportedFileError(
+            filename, f"it is a FIT '{kind}' file, not a recorded activity"
+        )
+
+
+def _legs(content: _FitContent) -> tuple[list[_Leg], int]:
+    """Records split by session; the int is how many records no leg took."""
+    records = sorted(content.records, key=lambda sample: sample["time"])
+    times = [sample["time"] for sample in records]
+    legs = _session_legs(content.sessions)
+    for leg in legs:
+        low = bisect.bisect_left(times, leg.start)
+        leg.records = records[low : bisect.bisect_right(times, leg.end)]
+    legs = [leg for leg in legs if leg.records]
+    if not legs:
+        legs = [_sessionless_leg(records)]
+    taken = {id(sample) for leg in legs for sample in leg.records}
+    return legs, len(records) - len(taken)
+
+
+def _session_legs(sessions: list[dict[str, Any]]) -> list[_Leg]:
+    legs = [leg for leg in map(_session_leg, sessions) if leg is not None]
+    legs.sort(key=lambda leg: leg.start)
+    for index, leg in enumerate(legs):
+        widened = leg.end + _WINDOW_SLACK
+        if index + 1 < len(legs):
+            widened = min(widened, max(leg.end, legs[index + 1].start))
+        leg.end = widened
+    if legs:
+        legs[0].start -= _WINDOW_SLACK
+    return legs
+
+
+def _session_leg(session: dict[str, Any]) -> _Leg | None:
+    start = as_utc(session.get("start_time"))
+    if start is None:
+        return None
+    durations = [
+        to_float(session.get(key)) or 0.0
+        for key in ("total_elapsed_time", "total_timer_time")
+    ]
+    ends = [start + timedelta(seconds=min(max(durations), 1e8))]
+    stamp = as_utc(session.get("timestamp"))
+    if stamp is not None and stamp >= start:
+        ends.append(stamp)
+    return _Leg(session=session, start=start, end=max(ends))
+
+
+def _sessionless_leg(records: list[Sample]) -> _Leg:
+    """The longest run of records without a jump of more than a day."""
+    runs: list[list[Sample]] = [[records[0]]]
+    for previous, sample in zip(records, records[1:], strict=False):
+        gap = (sample["time"] - previous["time"]).total_seconds()
+        if 0.0 <= gap <= _MAX_RECORD_JUMP_S:
+            runs[-1].append(sample)
+        else:
+            runs.append([sample])
+    longest = max(runs, key=len)
+    return _Leg(
+        session={}, start=longest[0]["time"], end=longest[-1]["time"], records=longest
+    )
+
+
+def _activity(
+    leg: _Leg, content: _FitContent, index: int, count: int, group: str | None
+) -> ParsedActivity:
+    session = leg.session
+    sport, sub_sport = _sport_of(session, content)
+    start = min(as_utc(session.get("start_time")) or leg.start, leg.records[0]["time"])
+    streams = build_streams(leg.records, start)
+    offset = _utc_offset(content)
+    return ParsedActivity(
+        source_format="fit",
+        sport_type=_sport_type(sport, sub_sport),
+        start_utc=start,
+        streams=streams,
+        start_local=None
+        if offset is None
+        else _naive(start + timedelta(seconds=offset)),
+        utc_offset_s=offset,
+        device=_device_name(content),
+        laps=_laps(content.laps, leg, start),
+        lengths=_lengths(content.lengths, leg, start),
+        pool_length_m=to_float(session.get("pool_length")),
+        indoor=sub_sport in _INDOOR_SUB_SPORTS or not has_positions(streams),
+        totals=_totals(session) if session else None,
+        multisport_group=group,
+        multisport_index=index if group else None,
+        multisport_count=count if group else None,
+    )
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=None)
+
+
+def _sport_of(session: dict[str, Any], content: _FitContent) -> tuple[str, str]:
+    source = session if "sport" in session else next(iter(content.sports), {})
+    return str(source.get("sport", "generic")), str(source.get("sub_sport", "generic"))
+
+
+def _sport_type(sport: str, sub_sport: str) -> str:
+    """The Strava sport_type for a FIT sport and sub_sport ("Workout" if unknown)."""
+    specific = _SUB_SPORT_TYPES.get((sport, sub_sport))
+    return specific or _SPORT_TYPES.get(sport, "Workout")
+
+
+def _utc_offset(content: _FitContent) -> int | None:
+    """Local minus UTC time in seconds, from the activity message, to 15 minutes."""
+    for activity in content.activities:
+        local, utc = activity.get("local_timestamp"), activity.get("timestamp")
+        if not (isinstance(local, datetime) and isinstance(utc, datetime)):
+            continue
+        offset = (_naive(local) - _naive(utc)).total_seconds()
+        rounded = int(round(offset / 900.0) * 900)
+        # Devices without a clock setting write 0 (1989-12-31) as local time.
+        if abs(rounded) <= _MAX_UTC_OFFSET_S:
+            return rounded
+    return None
+
+
+def _laps(laps: list[dict[str, Any]], leg: _Leg, start: datetime) -> list[ParsedLap]:
+    parsed = []
+    for lap in _within(laps, leg):
+        parsed.append(
+            ParsedLap(
+                start_offset_s=(as_utc(lap["start_time"]) - start).total_seconds(),
+                elapsed_s=to_float(lap.get("total_elapsed_time")),
+                timer_s=to_float(lap.get("total_timer_time")),
+                distance_m=to_float(lap.get("total_distance")),
+                avg_hr=_positive(lap.get("avg_heart_rate")),
+                max_hr=_positive(lap.get("max_heart_rate")),
+                avg_watts=to_float(lap.get("avg_power")),
+            )
+        )
+    return parsed
+
+
+def _lengths(
+    lengths: list[dict[str, Any]], leg: _Leg, start: datetime
+) -> list[SwimLength]:
+    return [
+        SwimLength(
+            start_offset_s=(as_utc(length["start_time"]) - start).total_seconds(),
+            elapsed_s=to_float(length.get("total_elapsed_time")) or 0.0,
+            active=length.get("length_type") != "idle",
+            strokes=_count(length.get("total_strokes")),
+            stroke=_text(length.get("swim_stroke")),
+        )
+        for length in _within(lengths, leg)
+    ]
+
+
+def _within(messages: list[dict[str, Any]], leg: _Leg) -> list[dict[str, Any]]:
+    """Messages whose start_time falls in the leg's time window."""
+    chosen = []
+    for message in messages:
+        start = as_utc(message.get("start_time"))
+        if start is not None and leg.start <= start <= leg.end:
+            chosen.append(message)
+    return chosen
+
+
+def _totals(session: dict[str, Any]) -> DeviceTotals:
+    return DeviceTotals(
+        distance_m=to_float(session.get("total_distance")),
+        timer_s=to_float(session.get("total_timer_time")),
+        elapsed_s=to_float(session.get("total_elapsed_time")),
+        moving_s=to_float(session.get("total_moving_time")),
+        ascent_m=to_float(session.get("total_ascent")),
+        calories_kcal=to_float(session.get("total_calories")),
+        # Zwift writes an average heart rate of 0 when no strap was paired.
+        avg_hr=_positive(session.get("avg_heart_rate")),
+        max_hr=_positive(session.get("max_heart_rate")),
+        avg_watts=to_float(session.get("avg_power")),
+        max_watts=to_float(session.get("max_power")),
+        avg_cadence=to_float(session.get("avg_cadence")),
+    )
+
+
+def _positive(value: Any) -> float | None:
+    number = to_float(value)
+    return number if number is not None and number > 0 else None
+
+
+def _count(value: Any) -> int | None:
+    number = to_float(value)
+    return None if number is None else int(number)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _device_name(content: _FitContent) -> str | None:
+    """Maker and model, e.g. "Garmin Forerunner 920XT", from file_id/device_info."""
+    file_id = next(iter(content.file_ids), {})
+    creator = next(
+        (d for d in content.devices if d.get("device_index") in ("creator", 0)), {}
+    )
+    maker = _maker_label(file_id.get("manufacturer") or creator.get("manufacturer"))
+    product = _product_label(file_id, creator)
+    if maker and product and product.lower().startswith(maker.lower()):
+        return product
+    return " ".join(part for part in (maker, product) if part) or None
+
+
+def _maker_label(manufacturer: Any) -> str | None:
+    if not isinstance(manufacturer, str):
+        return None
+    if manufacturer in _MANUFACTURERS:
+        return _MANUFACTURERS[manufacturer]
+    return manufacturer.replace("_", " ").title()
+
+
+def _product_label(*sources: dict[str, Any]) -> str | None:
+    for source in sources:
+        name = source.get("product_name")
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    for source in sources:
+        code = source.get("garmin_product")
+        if isinstance(code, str):
+            return _pretty_product(code)
+    return None
+
+
+def _pretty_product(code: str) -> str:
+    """A readable model from a profile name: "fr920xt" -> "Forerunner 920XT"."""
+    words = []
+    for token in code.lower().split("_"):
+        for part in re.findall(r"[a-z]+|\d+[a-z]*", token):
+            if part[0].isdigit():
+                words.append(part.upper())
+            elif part in _PRODUCT_WORDS:
+                words.append(_PRODUCT_WORDS[part])
+            else:
+                words.append(part.upper() if len(part) <= 2 else part.capitalize())
+    return " ".join(words)
+
+
+def _multisport_group(content: _FitContent, legs: list[_Leg]) -> str | None:
+    if len(legs) < 2:
+        return None
+    file_id = next(iter(content.file_ids), {})
+    serial = file_id.get("serial_number", "unknown")
+    return f"fit-{serial}-{legs[0].records[0]['time']:%Y%m%dT%H%M%SZ}"
+
+
+def _file_warnings(content: _FitContent, legs: list[_Leg], dropped: int) -> list[str]:
+    notes = []
+    if content.damage:
+        notes.append(_damage_warning(content, legs))
+    if dropped:
+        notes.append(
+            f"{dropped} records with timestamps outside the recorded session were "
+            "skipped (the device clock jumped)"
+        )
+    if content.tolerated:
+        notes.append(
+            f"{len(content.tolerated)} malformed parts of the file were read "
+            f"leniently, so some values may be missing (first: {content.tolerated[0]})"
+        )
+    return notes
+
+
+def _damage_warning(content: _FitContent, legs: list[_Leg]) -> str:
+    first = min(leg.records[0]["time"] for leg in legs)
+    last = max(leg.records[-1]["time"] for leg in legs)
+    recovered = (last - first).total_seconds()
+    expected = sum(_session_duration(session) for session in content.sessions)
+    detail = f"the file is damaged or ends early ({content.damage})"
+    if expected > recovered + 60:
+        return (
+            f"{detail}: recovered {describe_duration(recovered)} of "
+            f"{describe_duration(expected)}; the rest was lost"
+        )
+    return (
+        f"{detail}: recovered {describe_duration(recovered)} of records; anything "
+        "recorded after that was lost"
+    )
+
+
+def _session_duration(session: dict[str, Any]) -> float:
+    durations = [
+        to_float(session.get(key)) or 0.0
+        for key in ("total_elapsed_time", "total_timer_time")
+    ]
+    return max(durations)

@@ -1,0 +1,218 @@
+"""Reading GPX tracks (GPX 1.0 and 1.1) with gpxpy.
+
+Decisions:
+
+* A GPX file is an activity only when its track points carry timestamps. A file
+  whose points have no times (a planned route, an ``<rte>``, a track drawn on a
+  map) is a route, not an activity, and is rejected with
+  :class:`UnsupportedFileError`: a route has no date, duration or pace to put in a
+  training log.
+* All tracks and segments are joined into one activity in time order. A segment
+  counts as recorded when at least half of its points have times; its few untimed
+  points are skipped, and segments mostly without times are skipped, with a
+  warning either way.
+* Heart rate, cadence, power, temperature and speed come from the point
+  extensions by element name in any namespace: Garmin TrackPointExtension (``hr``,
+  ``cad``, ``atemp``, ``speed``), PowerExtension (``PowerInWatts``), a bare
+  ``<power>``, and cluetrust GPXDATA (``hr``, ``cadence``, ``temp``).
+* Namespace prefixes a converter used without declaring them are declared before
+  parsing, with a warning, instead of rejecting the file.
+* The sport comes from the first ``<type>`` that names one (Strava's numeric codes
+  included). When no track names a sport it is guessed from the moving speed,
+  and a warning says so.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import gpxpy
+import gpxpy.gpx
+
+from athletiq_core.importing.common import (
+    Sample,
+    as_utc,
+    build_streams,
+    declare_missing_prefixes,
+    local_name,
+    sport_from_label,
+    to_float,
+    xml_bytes,
+)
+from athletiq_core.importing.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    UnsupportedFileError,
+)
+from athletiq_core.importing.parsed import ParsedActivity
+from athletiq_core.metrics import gps_distance, moving_time
+from athletiq_core.streams import Streams
+
+logger = logging.getLogger(__name__)
+
+_EXTENSION_KEYS = {
+    "hr": "heartrate",
+    "heartrate": "heartrate",
+    "cad": "cadence",
+    "cadence": "cadence",
+    "runcadence": "cadence",
+    "power": "watts",
+    "powerinwatts": "watts",
+    "watts": "watts",
+    "atemp": "temp",
+    "temp": "temp",
+    "wtemp": "temp",
+    "temperature": "temp",
+    "speed": "velocity",
+}
+# Below this share of timed points a segment is a drawn line, not a recording.
+_MIN_TIMED_SHARE = 0.5
+# Average moving speeds (m/s) above which an unnamed activity is taken as a ride
+# (15 km/h) or a run (6.8 km/h, a 8:50 /km pace).
+_RIDE_SPEED = 4.2
+_RUN_SPEED = 1.9
+
+
+def parse_gpx(data: bytes, filename: str) -> list[ParsedActivity]:
+    """The one activity recorded in the GPX file ``data``.
+
+    Raises :class:`UnsupportedFileError` for routes (no timestamps),
+    :class:`EmptyFileError` when there is no track at all and
+    :class:`CorruptFileError` when the XML cannot be read.
+    """
+    gpx, notes = _load(data, filename)
+    samples, skipped = _timed_samples(gpx)
+    if not samples:
+        _reject_untimed(gpx, filename)
+    notes.extend(skipped)
+
+    start = samples[0]["time"]
+    streams = build_streams(samples, start)
+    sport = _sport(gpx, streams, notes)
+    activity = ParsedActivity(
+        source_format="gpx",
+        sport_type=sport,
+        start_utc=start,
+        streams=streams,
+        name=_name(gpx),
+        device=(gpx.creator or "").strip() or None,
+        indoor=False,
+        warnings=notes,
+    )
+    logger.debug("Read GPX file %s: %d points", filename, len(samples))
+    return [activity]
+
+
+def _load(data: bytes, filename: str) -> tuple[gpxpy.gpx.GPX, list[str]]:
+    text = xml_bytes(data).decode("utf-8", errors="replace")
+    text, added = declare_missing_prefixes(text, "gpx")
+    notes = []
+    if added:
+        notes.append(
+            "the file uses XML namespace prefixes it never declares "
+            f"({', '.join(added)}); they were declared so the file could be read"
+        )
+    try:
+        return gpxpy.parse(text), notes
+    except Exception as exc:  # noqa: BLE001 - gpxpy raises many kinds of error
+        raise CorruptFileError(filename, f"it is not readable GPX ({exc})") from exc
+
+
+def _timed_samples(gpx: gpxpy.gpx.GPX) -> tuple[list[Sample], list[str]]:
+    samples: list[Sample] = []
+    untimed_points = untimed_segments = 0
+    for track in gpx.tracks:
+        for segment in track.segments:
+            timed = [_sample(point) for point in segment.points if point.time]
+            timed = [sample for sample in timed if sample is not None]
+            if len(timed) < _MIN_TIMED_SHARE * len(segment.points):
+                untimed_segments += 1 if segment.points else 0
+                continue
+            untimed_points += len(segment.points) - len(timed)
+            samples.extend(timed)
+    samples.sort(key=lambda sample: sample["time"])
+    return samples, _skip_notes(untimed_points, untimed_segments)
+
+
+def _skip_notes(untimed_points: int, untimed_segments: int) -> list[str]:
+    notes = []
+    if untimed_points:
+        notes.append(f"{untimed_points} track points without a timestamp were skipped")
+    if untimed_segments:
+        notes.append(
+            f"{untimed_segments} track segments without timestamps (drawn or "
+            "planned, not recorded) were skipped"
+        )
+    return notes
+
+
+def _sample(point: gpxpy.gpx.GPXTrackPoint) -> Sample | None:
+    time = as_utc(point.time)
+    if time is None:
+        return None
+    sample: Sample = {
+        "time": time,
+        "lat": point.latitude,
+        "lng": point.longitude,
+        "altitude": point.elevation,
+        "velocity": point.speed,
+    }
+    for key, value in _extension_values(point.extensions).items():
+        if sample.get(key) is None:
+            sample[key] = value
+    return sample
+
+
+def _extension_values(extensions: list[Any]) -> dict[str, float | None]:
+    values: dict[str, float | None] = {}
+    for root in extensions:
+        for element in root.iter():
+            key = _EXTENSION_KEYS.get(local_name(element.tag).lower())
+            if key and values.get(key) is None:
+                values[key] = to_float(element.text)
+    return values
+
+
+def _reject_untimed(gpx: gpxpy.gpx.GPX, filename: str) -> None:
+    points = sum(
+        len(segment.points) for track in gpx.tracks for segment in track.segments
+    )
+    points += sum(len(route.points) for route in gpx.routes)
+    if points:
+        raise UnsupportedFileError(
+            filename,
+            f"it is a route, not a recorded activity: its {points} points have no "
+            "timestamps",
+            "Export the recorded activity (with times) from the device or app; "
+            "routes without times cannot be imported as activities.",
+        )
+    raise EmptyFileError(filename, "the GPX file has no track or route points")
+
+
+def _name(gpx: gpxpy.gpx.GPX) -> str | None:
+    names = [track.name for track in gpx.tracks] + [gpx.name]
+    return next((name.strip() for name in names if name and name.strip()), None)
+
+
+def _sport(gpx: gpxpy.gpx.GPX, streams: Streams, notes: list[str]) -> str:
+    for track in gpx.tracks:
+        sport = sport_from_label(track.type)
+        if sport:
+            return sport
+    sport, speed = _guess_sport(streams)
+    notes.append(
+        f"the file does not name its sport; {sport} was assumed from the average "
+        f"moving speed of {speed * 3.6:.1f} km/h"
+    )
+    return sport
+
+
+def _guess_sport(streams: Streams) -> tuple[str, float]:
+    """A sport_type guessed from the average moving speed, and that speed (m/s)."""
+    distances = gps_distance(streams) or [0.0]
+    seconds = moving_time(streams)
+    speed = distances[-1] / seconds if seconds > 0 else 0.0
+    if speed >= _RIDE_SPEED:
+        return "Ride", speed
+    return ("Run" if speed >= _RUN_SPEED else "Walk"), speed

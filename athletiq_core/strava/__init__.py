@@ -1,0 +1,1 @@
+"""Talking to Strava: OAuth, the HTTP client, errors and the rate-limit governor."""

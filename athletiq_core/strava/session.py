@@ -1,0 +1,77 @@
+"""Authenticated Strava calls for one athlete, with token refresh and rotation.
+
+Strava rotates refresh tokens: once a new one is issued the old one dies at once.
+So refreshes are serialised per athlete, the stored credential is re-read inside the
+lock (another thread may have refreshed already), and the new tokens are committed
+to the database before the new access token is used.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from athletiq_core.db.models import Athlete, StravaCredential, database, utcnow
+from athletiq_core.errors import NotConnectedError
+from athletiq_core.strava.client import StravaClient
+from athletiq_core.strava.ratelimit import Priority
+
+logger = logging.getLogger(__name__)
+
+# Refresh a little before expiry so a long sync does not meet a dead token.
+REFRESH_MARGIN_S = 300
+
+_locks: dict[int, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def _lock_for(athlete_id: int) -> threading.Lock:
+    with _locks_guard:
+        return _locks.setdefault(athlete_id, threading.Lock())
+
+
+class AthleteSession:
+    """Makes API calls as ``athlete`` through ``client``."""
+
+    def __init__(self, client: StravaClient, athlete: Athlete):
+        self.client = client
+        self.athlete = athlete
+        if (
+            not StravaCredential.select()
+            .where(StravaCredential.athlete == athlete)
+            .exists()
+        ):
+            raise NotConnectedError(
+                f"{athlete.name} is not connected to Strava. Run 'athletiq connect'."
+            )
+
+    def get(
+        self,
+        path: str,
+        params: dict[str, Any] | None = None,
+        priority: Priority = Priority.FOREGROUND,
+    ) -> Any:
+        """GET ``path`` as this athlete; see :meth:`StravaClient.get`."""
+        return self.client.get(path, self.access_token(), params, priority)
+
+    def access_token(self) -> str:
+        """A valid access token, refreshing (and storing the rotation) if needed."""
+        with _lock_for(self.athlete.id):
+            credential = StravaCredential.get(StravaCredential.athlete == self.athlete)
+            now = int(self.client.clock().timestamp())
+            if credential.expires_at > now + REFRESH_MARGIN_S:
+                return credential.access_token
+            return self._refresh(credential)
+
+    def _refresh(self, credential: StravaCredential) -> str:
+        grant = self.client.refresh(credential.refresh_token)
+        with database.atomic():
+            StravaCredential.update(
+                access_token=grant["access_token"],
+                refresh_token=grant["refresh_token"],
+                expires_at=int(grant["expires_at"]),
+                updated_at=utcnow(),
+            ).where(StravaCredential.id == credential.id).execute()
+        logger.debug("Access token refreshed for athlete %s", self.athlete.id)
+        return grant["access_token"]

@@ -1,0 +1,1 @@
+"""Athletiq desktop app (PySide6)."""

@@ -1,0 +1,1 @@
+"""Athletiq headless LAN server (Flask on waitress)."""
