@@ -70,6 +70,14 @@ REGISTRY: dict[str, SettingSpec] = {
             "Also fetch streams (heart rate, power, GPS) while backfilling details",
         ),
         SettingSpec(
+            "import.timezone",
+            str,
+            "",
+            "Time zone for imported files that do not record local time "
+            "(IANA name; empty = this computer's)",
+            env="ATHLETIQ_IMPORT_TIMEZONE",
+        ),
+        SettingSpec(
             "gear.shoe_retire_km",
             float,
             800.0,

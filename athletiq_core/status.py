@@ -14,6 +14,7 @@ from athletiq_core.db.models import (
     StravaCredential,
     SyncRun,
 )
+from athletiq_core.details.backfill import load_status
 
 
 def status_report() -> dict[str, Any]:
@@ -59,6 +60,20 @@ def _athlete_entry(athlete: Athlete, counts, credential) -> dict[str, Any]:
         "history_complete": athlete.history_complete,
         "last_sync": _iso(athlete.last_sync_at),
         "last_sync_run": _run_entry(last_run) if last_run else None,
+        "backfill": _backfill_entry(athlete.id),
+    }
+
+
+def _backfill_entry(athlete_id: int) -> dict[str, Any]:
+    status = load_status(athlete_id)
+    return {
+        "state": status.state.value,
+        "fetched": status.done,
+        "remaining": status.remaining,
+        "failed": status.failed,
+        "gone": status.gone,
+        "wait_until": status.wait_until.isoformat() if status.wait_until else None,
+        "last_error": status.last_error,
     }
 
 

@@ -49,6 +49,7 @@ class Recorded:
     query: dict[str, str]
     authorization: str | None
     status: int = 0
+    at: dt.datetime | None = None
 
 
 class FakeStrava:
@@ -81,6 +82,8 @@ class FakeStrava:
         self.faults: list[Fault] = []
         self.requests: list[Recorded] = []
         self.rate_limited_responses = 0
+        # Called before each API request is answered; a simulated clock can tick.
+        self.request_hook: Callable[[], None] | None = None
         self._lock = threading.RLock()
         self._server: ThreadingHTTPServer | None = None
 
@@ -377,6 +380,9 @@ class _Handler(BaseHTTPRequestHandler):
     # -- API -------------------------------------------------------------------------
     def _api(self, path: str, query: dict[str, str]) -> None:
         fake = self.fake
+        if fake.request_hook is not None:
+            fake.request_hook()
+        self._record.at = fake.clock()
         over, headers = fake._count(read=True)
         if over:
             with fake._lock:

@@ -14,10 +14,12 @@ from collections.abc import Sequence
 
 from athletiq_core import __version__
 from athletiq_core.cli import (
+    backfill_cmd,
     connect_cmd,
     demo_cmd,
     export_cmd,
     faces_cmd,
+    import_cmd,
     status_cmd,
     sync_cmd,
 )
@@ -28,6 +30,8 @@ logger = logging.getLogger(__name__)
 COMMAND_MODULES = (
     connect_cmd,
     sync_cmd,
+    backfill_cmd,
+    import_cmd,
     status_cmd,
     export_cmd,
     demo_cmd,

@@ -1,4 +1,4 @@
-"""``athletiq export``: activities as CSV (and single activities as GPX)."""
+"""``athletiq export``: all activities as CSV, one activity as GPX."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ import sys
 from pathlib import Path
 
 from athletiq_core import settings
-from athletiq_core.cli.common import open_db, select_athletes
+from athletiq_core.cli.common import open_db, select_athletes, strava_client
+from athletiq_core.db.models import StravaCredential
+from athletiq_core.details.gpx import activity_gpx_export, find_activity
 from athletiq_core.export_csv import write_activities_csv
+from athletiq_core.strava.session import AthleteSession
 from athletiq_core.units import UnitSystem
 
 
@@ -20,6 +23,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     csv_parser.add_argument("--units", choices=("metric", "imperial"))
     csv_parser.add_argument("--athlete", type=int, metavar="ID")
     csv_parser.set_defaults(func=run_csv)
+    gpx_parser = kinds.add_parser("gpx", help="one activity as GPX 1.1")
+    gpx_parser.add_argument("activity_id", type=int, metavar="ACTIVITY_ID")
+    gpx_parser.add_argument("-o", "--output", metavar="FILE", help="file or folder")
+    gpx_parser.set_defaults(func=run_gpx)
 
 
 def run_csv(args: argparse.Namespace) -> int:
@@ -33,3 +40,29 @@ def run_csv(args: argparse.Namespace) -> int:
         count = write_activities_csv(out, system, athlete)
     print(f"Wrote {count} activities to {args.output}", file=sys.stderr)
     return 0
+
+
+def run_gpx(args: argparse.Namespace) -> int:
+    open_db(args)
+    activity = find_activity(args.activity_id)
+    session = _session_if_connected(activity)
+    try:
+        text, filename = activity_gpx_export(activity, session)
+    finally:
+        if session is not None:
+            session.client.close()
+    target = Path(args.output) if args.output else Path(filename)
+    if target.is_dir():
+        target = target / filename
+    target.write_text(text, encoding="utf-8")
+    print(f"Wrote {target}", file=sys.stderr)
+    return 0
+
+
+def _session_if_connected(activity) -> AthleteSession | None:
+    connected = StravaCredential.select().where(
+        StravaCredential.athlete == activity.athlete_id
+    )
+    if activity.strava_id is None or not connected.exists():
+        return None
+    return AthleteSession(strava_client(), activity.athlete)

@@ -46,6 +46,12 @@ def _athlete_lines(athlete: dict) -> list[str]:
     run = athlete["last_sync_run"]
     if run and run["status"] != "ok":
         lines.append(f"  last sync run {run['status']}: {run['error'] or ''}".rstrip())
+    backfill = athlete["backfill"]
+    if athlete["connected"]:
+        lines.append(
+            f"  details: {backfill['state']}, {backfill['fetched']} fetched, "
+            f"{backfill['remaining']} to go, {backfill['failed']} failed"
+        )
     if athlete["connected"] and not athlete["history_complete"]:
         lines.append("  history not complete yet: the next sync carries on")
     return lines

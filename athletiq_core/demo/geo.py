@@ -163,5 +163,5 @@ class Terrain:
         if self.valley_lat is not None:
             # North of the river the moraine rises; south of it the floodplain is flat.
             height *= 1.0 / (1.0 + math.exp(-(lat - self.valley_lat) / 0.0025))
-        ripple = 1.5 * math.sin(lat * 3100.0) * math.cos(lng * 2300.0)
+        ripple = 0.3 * math.sin(lat * 1100.0) * math.cos(lng * 900.0)
         return self.base + height + ripple

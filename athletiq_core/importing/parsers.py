@@ -122,7 +122,9 @@ def _gunzip(data: bytes, filename: str) -> tuple[bytes, list[str]]:
             part = inflater.decompress(data[offset : offset + _INFLATE_CHUNK])
             size += len(part)
             if size > MAX_FILE_BYTES:
-                raise UnsupportedFileError(filename, "it is larger than 256 MB unzipped")
+                raise UnsupportedFileError(
+                    filename, "it is larger than 256 MB unzipped"
+                )
             parts.append(part)
             if inflater.eof:
                 break
@@ -133,7 +135,9 @@ def _gunzip(data: bytes, filename: str) -> tuple[bytes, list[str]]:
     return b"".join(parts), []
 
 
-def _partial(parts: list[bytes], filename: str, problem: str) -> tuple[bytes, list[str]]:
+def _partial(
+    parts: list[bytes], filename: str, problem: str
+) -> tuple[bytes, list[str]]:
     if not any(parts):
         raise CorruptFileError(filename, problem)
     return b"".join(parts), [f"{problem}; only the part before the damage was read"]

@@ -135,7 +135,8 @@ def _activity(element: Element, notes: list[str]) -> ParsedActivity | None:
     start = _start(element, laps, samples)
     streams = build_streams(samples, start)
     parsed_laps = [
-        _parsed_lap(lap, chunk, start) for lap, chunk in zip(laps, lap_samples, strict=True)
+        _parsed_lap(lap, chunk, start)
+        for lap, chunk in zip(laps, lap_samples, strict=True)
     ]
     return ParsedActivity(
         source_format="tcx",
@@ -225,7 +226,9 @@ def _totals(laps: list[Element]) -> DeviceTotals | None:
         distance_m=_sum(_number(lap, "DistanceMeters") for lap in laps),
         timer_s=_sum(timers),
         calories_kcal=_sum(_number(lap, "Calories") for lap in laps),
-        avg_hr=_weighted(laps, timers, lambda lap: _number(lap, "AverageHeartRateBpm", "Value")),
+        avg_hr=_weighted(
+            laps, timers, lambda lap: _number(lap, "AverageHeartRateBpm", "Value")
+        ),
         max_hr=_max(_number(lap, "MaximumHeartRateBpm", "Value") for lap in laps),
         avg_watts=_weighted(laps, timers, lambda lap: _lap_extension(lap, "AvgWatts")),
         max_watts=_max(_lap_extension(lap, "MaxWatts") for lap in laps),
@@ -243,7 +246,9 @@ def _max(values: Any) -> float | None:
     return max(present) if present else None
 
 
-def _weighted(laps: list[Element], weights: list[float | None], value_of: Any) -> float | None:
+def _weighted(
+    laps: list[Element], weights: list[float | None], value_of: Any
+) -> float | None:
     """The lap values averaged with each lap weighted by its timer time."""
     total = weight_sum = 0.0
     for lap, weight in zip(laps, weights, strict=True):

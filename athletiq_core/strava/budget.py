@@ -125,11 +125,10 @@ def effective_usage(state: BudgetState, now: datetime) -> tuple[Usage, Usage]:
     day_start = next_utc_midnight(now) - timedelta(days=1)
     short_extra = sum(1 for sent in state.in_flight if sent >= quarter_start)
     daily_extra = sum(1 for sent in state.in_flight if sent >= day_start)
-    usages = (snap.overall, snap.read) if snap else (None, None)
-    defaults = (DEFAULT_OVERALL, DEFAULT_READ)
-    return tuple(  # type: ignore[return-value]
-        _plus(usage or default, short_extra, daily_extra)
-        for usage, default in zip(usages, defaults, strict=True)
+    overall = (snap.overall if snap else None) or DEFAULT_OVERALL
+    read = (snap.read if snap else None) or DEFAULT_READ
+    return _plus(overall, short_extra, daily_extra), _plus(
+        read, short_extra, daily_extra
     )
 
 

@@ -163,13 +163,13 @@ class StravaClient:
             ) from None
 
     def _rate_limited(self, response: httpx.Response) -> errors.RateLimited:
-        now = self.clock()
-        hint = _fault_fields(response)
-        self.governor.note_rate_limited(now, hint)
-        decision = self.governor.try_acquire(now, Priority.FOREGROUND)
+        decision = self.governor.note_rate_limited(
+            self.clock(), _fault_fields(response)
+        )
         window = decision.window or "15-minute"
-        reset_at = decision.wait_until
-        return errors.RateLimited(_limit_message(window, reset_at), window, reset_at)
+        return errors.RateLimited(
+            _limit_message(window, decision.wait_until), window, decision.wait_until
+        )
 
 
 def _raise_for_status(response: httpx.Response) -> None:

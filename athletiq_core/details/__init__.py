@@ -1,0 +1,1 @@
+"""Activity details: storing them, the backfill queue, segments and streams."""
