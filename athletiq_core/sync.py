@@ -207,8 +207,9 @@ class _SyncJob:
             try:
                 gear = self.session.get(f"/gear/{gear_id}")
             except strava_errors.NotFound:
-                logger.warning("Gear %s is unknown to Strava; kept as is", gear_id)
-                continue
+                # Retired or deleted gear: remember the id so it is not asked again.
+                logger.warning("Gear %s is unknown to Strava", gear_id)
+                gear = {"name": gear_id}
             _store_gear(self.athlete.id, gear_id, gear)
 
     def _check_cancel(self) -> None:

@@ -72,14 +72,12 @@ class Period:
     @classmethod
     def parse(cls, name: str) -> Period:
         """The preset named ``name`` (e.g. "this_year"); dates need :meth:`custom`."""
-        for preset in PeriodPreset:
-            if (
-                preset.value == name.strip().lower()
-                and preset is not PeriodPreset.CUSTOM
-            ):
-                return cls(preset)
-        names = ", ".join(p.value for p in PeriodPreset if p is not PeriodPreset.CUSTOM)
-        raise FilterError(f"Unknown period {name!r}: use one of {names}.")
+        named = {p.value: p for p in PeriodPreset if p is not PeriodPreset.CUSTOM}
+        preset = named.get(name.strip().lower())
+        if preset is None:
+            choices = ", ".join(named)
+            raise FilterError(f"Unknown period {name!r}: use one of {choices}.")
+        return cls(preset)
 
     @classmethod
     def custom(cls, start: dt.date | None, end: dt.date | None) -> Period:

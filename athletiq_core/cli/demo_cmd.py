@@ -6,8 +6,6 @@ import argparse
 
 from athletiq_core import paths
 from athletiq_core.cli.common import Progress
-from athletiq_core.demo import DemoConfig
-from athletiq_core.demo_db import create_demo_database
 from athletiq_core.errors import ConfigurationError
 
 MAX_ACTIVITIES = 50_000
@@ -29,6 +27,10 @@ def run(args: argparse.Namespace) -> int:
             f"--activities must be between 1 and {MAX_ACTIVITIES:,}; "
             f"got {args.activities}."
         )
+    # The generator is only needed here; other subcommands start without it.
+    from athletiq_core.demo import DemoConfig
+    from athletiq_core.demo_db import create_demo_database
+
     path = args.output or args.database or paths.demo_database_path()
     progress = Progress("Building demo data", args.activities)
     try:

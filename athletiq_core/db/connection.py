@@ -14,6 +14,10 @@ from athletiq_core.db.models import database
 
 logger = logging.getLogger(__name__)
 
+# peewee logs every statement with its parameters at DEBUG, and some parameters
+# are Strava tokens: its debug output must never reach a log.
+logging.getLogger("peewee").setLevel(logging.INFO)
+
 PRAGMAS = {
     "journal_mode": "wal",
     "synchronous": "normal",

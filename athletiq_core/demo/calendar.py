@@ -141,25 +141,13 @@ def trip_days(last: date) -> set[date]:
 
 
 def _midnight_runs(first: date, last: date) -> list[Session]:
+    # New Year's Day and the Saturday night before the last Sunday of June.
     out = []
     for year in range(first.year, last.year + 2):
-        out.append(
-            Session(
-                _at(date(year, 1, 1), 0, 7),
-                HOME_ZONE,
-                "easy",
-                "sonsbeek",
-                "Nieuwjaarsloop 🎆",
-            )
-        )
-        summer = nth_weekday(year, 6, SUN, -1)
-        out.append(
-            Session(
-                _at(summer, 0, 12),
-                HOME_ZONE,
-                "easy",
-                "bridges",
-                "Midnight run 🌙 (Zaterdagnacht)",
-            )
-        )
+        new_year = _at(date(year, 1, 1), 0, 7)
+        summer = _at(nth_weekday(year, 6, SUN, -1), 0, 12)
+        out += [
+            Session(new_year, HOME_ZONE, "easy", "sonsbeek", "Nieuwjaarsloop 🎆"),
+            Session(summer, HOME_ZONE, "easy", "bridges", "Midnight run 🌙"),
+        ]
     return out

@@ -30,16 +30,21 @@ def to_utc(local: datetime, zone_key: str) -> datetime:
     return local.replace(tzinfo=zone(zone_key)).astimezone(UTC)
 
 
-def local_parts(start_utc: datetime, zone_key: str) -> tuple[datetime, float]:
-    """Naive local wall-clock time and UTC offset (seconds) of an instant."""
+def local_view(start_utc: datetime, zone_key: str) -> tuple[datetime, float, str]:
+    """Naive local wall-clock time, UTC offset (s) and Strava ``timezone`` text
+    of an instant in ``zone_key``."""
     local = start_utc.astimezone(zone(zone_key))
-    return local.replace(tzinfo=None), local.utcoffset().total_seconds()
+    offset = local.utcoffset()
+    standard = round((offset - local.dst()).total_seconds() / 60)
+    return (
+        local.replace(tzinfo=None),
+        offset.total_seconds(),
+        _label(zone_key, standard),
+    )
 
 
-def timezone_label(start_utc: datetime, zone_key: str) -> str:
-    """Strava's ``timezone`` text for ``zone_key``, e.g. ``(GMT-05:00) America/…``."""
-    local = start_utc.astimezone(zone(zone_key))
-    minutes = round((local.utcoffset() - local.dst()).total_seconds() / 60)
+@cache
+def _label(zone_key: str, minutes: int) -> str:
     sign = "+" if minutes >= 0 else "-"
     hours, rest = divmod(abs(minutes), 60)
     return f"(GMT{sign}{hours:02d}:{rest:02d}) {zone_key}"
@@ -47,7 +52,7 @@ def timezone_label(start_utc: datetime, zone_key: str) -> str:
 
 def iso_z(moment: datetime) -> str:
     """``moment`` (UTC or naive wall clock) formatted as Strava does, with ``Z``."""
-    return moment.strftime(ISO_Z)
+    return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
 def parse_z(text: str) -> datetime:

@@ -1,10 +1,11 @@
 """Generate the demo athlete's activity list as Strava SummaryActivity JSON.
 
-The plan (:mod:`plan`) says what happens when; each session's numbers
-(:mod:`metrics`) and JSON (:mod:`summary`) depend only on the configuration seed
-and the activity id, so a detail or a stream set can be rebuilt for one activity
-without the others. One pass over the finished list then adds what depends on
-history: personal records, kudos, and the distance on each piece of gear.
+The plan (:mod:`plan`) says what happens when. Each session's numbers
+(:mod:`metrics`) and JSON (:mod:`summary`) draw from a generator seeded by the
+configuration seed and the activity id, and an activity's detail and streams
+need nothing but its summary, so they can be rebuilt for one activity alone.
+One pass over the finished list then adds what depends on history: personal
+records, kudos, and the distance on each piece of gear.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from athletiq_core.demo.config import DemoConfig, rng_for
 from athletiq_core.demo.form import Form, form_on
 from athletiq_core.demo.metrics_other import session_metrics
 from athletiq_core.demo.plan import history_days, plan_sessions
-from athletiq_core.demo.routes import route_def
 from athletiq_core.demo.segments import segments_on
 from athletiq_core.demo.summary import build_summary
 
@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 
 _IDS_PER_SECOND = 60
 _GEAR_TOTALS: dict[DemoConfig, dict[str, float]] = {}
+_REMEMBERED = 8
 _KUDOS = {"race": (20, 45), "long": (8, 20), "ride": (6, 18), "workout": (5, 15)}
 
 
@@ -40,25 +41,36 @@ def generate_activities(cfg: DemoConfig | None = None) -> list[dict]:
     """
     cfg = cfg or DemoConfig()
     started = time.perf_counter()
-    first, last = history_days(cfg)
     timed = _timed_sessions(plan_sessions(cfg))
+    summaries, kinds, draws = _build(cfg, timed)
+    _add_history(summaries, kinds, draws)
+    _remember_gear(cfg, summaries)
+    elapsed = time.perf_counter() - started
+    logger.info("Generated %d demo activities in %.2f s", len(summaries), elapsed)
+    return summaries
+
+
+def _build(cfg: DemoConfig, timed: list[tuple[datetime, Session]]) -> tuple:
+    first, last = history_days(cfg)
     ids = _activity_ids(cfg, [start for start, _ in timed], first)
     forms: dict[date, Form] = {}
-    summaries, kinds = [], []
+    summaries, kinds, draws = [], [], []
     for ident, (start, session) in zip(ids, timed, strict=True):
         day = session.local.date()
         form = forms.get(day) or forms.setdefault(day, form_on(day, first, last))
-        metrics = session_metrics(cfg, session, ident, form, rng_for(cfg, ident))
-        summaries.append(build_summary(cfg, session, ident, start, metrics, form))
+        rng = rng_for(cfg, ident)
+        metrics = session_metrics(cfg, session, ident, form, rng)
+        summaries.append(build_summary(cfg, session, ident, start, metrics, form, rng))
         kinds.append(metrics.kind)
-    _add_history(cfg, summaries, kinds)
+        draws.append(random.Random(rng.getrandbits(64)))
+    return summaries, kinds, draws
+
+
+def _remember_gear(cfg: DemoConfig, summaries: list[dict]) -> None:
+    # A handful of configurations per process at most; keep the newest few.
+    if len(_GEAR_TOTALS) >= _REMEMBERED and cfg not in _GEAR_TOTALS:
+        _GEAR_TOTALS.pop(next(iter(_GEAR_TOTALS)))
     _GEAR_TOTALS[cfg] = _gear_totals(summaries)
-    logger.info(
-        "Generated %d demo activities in %.2f s",
-        len(summaries),
-        time.perf_counter() - started,
-    )
-    return summaries
 
 
 def gear_totals(cfg: DemoConfig) -> dict[str, float]:
@@ -89,10 +101,11 @@ def _activity_ids(cfg: DemoConfig, starts: list[datetime], first: date) -> list[
     return ids
 
 
-def _add_history(cfg: DemoConfig, summaries: list[dict], kinds: list[str]) -> None:
+def _add_history(
+    summaries: list[dict], kinds: list[str], draws: list[random.Random]
+) -> None:
     best: dict[float, int] = {}
-    for summary, kind in zip(summaries, kinds, strict=True):
-        rng = rng_for(cfg, summary["id"], "history")
+    for summary, kind, rng in zip(summaries, kinds, draws, strict=True):
         prs = _pr_count(summary, kind, best, rng)
         summary["pr_count"] = prs
         summary["achievement_count"] = prs + _segment_achievements(summary, rng)
@@ -146,13 +159,3 @@ def _gear_totals(summaries: list[dict]) -> dict[str, float]:
         if gear:
             totals[gear] = totals.get(gear, 0.0) + summary["distance"]
     return totals
-
-
-def race_route_key(summary: dict) -> str | None:
-    """The race course key of a race summary, from its name (None otherwise)."""
-    if summary.get("workout_type") != 1:
-        return None
-    for key in ("race_nyc", "race_rotterdam", "race_amsterdam"):
-        if route_def(key).name in summary["name"]:
-            return key
-    return None

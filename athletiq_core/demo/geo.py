@@ -7,12 +7,15 @@ kilometre, which is plenty for synthetic tracks.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 EARTH_RADIUS_M = 6_371_008.8
 METRES_PER_DEGREE = math.pi * EARTH_RADIUS_M / 180.0
+_WIGGLE_WAVELENGTH_M = 420.0
 
 Point = tuple[float, float]
 
@@ -33,57 +36,82 @@ class LocalFrame:
 
     origin: Point
 
-    @property
+    @cached_property
     def lng_scale(self) -> float:
+        """Metres per degree of longitude at the origin."""
         return METRES_PER_DEGREE * math.cos(math.radians(self.origin[0]))
 
     def to_xy(self, point: Point) -> tuple[float, float]:
+        """(east, north) in metres of a (lat, lng) point in degrees."""
         return (
             (point[1] - self.origin[1]) * self.lng_scale,
             (point[0] - self.origin[0]) * METRES_PER_DEGREE,
         )
 
     def to_latlng(self, x: float, y: float) -> Point:
+        """(lat, lng) in degrees of a point ``x`` m east and ``y`` m north."""
         return (
             self.origin[0] + y / METRES_PER_DEGREE,
             self.origin[1] + x / self.lng_scale,
         )
 
 
-def _knot(t: float, a: tuple[float, float], b: tuple[float, float]) -> float:
-    # Centripetal parametrisation: no cusps or loops between unevenly spaced nodes.
-    return t + max(math.dist(a, b), 1e-6) ** 0.5
+def _tangents(p0, p1, p2, p3) -> tuple[tuple[float, float], tuple[float, float]]:
+    # Centripetal Catmull-Rom (knot spacing = square root of the chord length)
+    # written as a cubic Hermite curve: no cusps or loops between uneven nodes.
+    d01 = max(math.dist(p0, p1), 1e-6) ** 0.5
+    d12 = max(math.dist(p1, p2), 1e-6) ** 0.5
+    d23 = max(math.dist(p2, p3), 1e-6) ** 0.5
+    tangents = []
+    for a, b, c, da, db in ((p0, p1, p2, d01, d12), (p1, p2, p3, d12, d23)):
+        tangents.append(
+            tuple(
+                ((b[i] - a[i]) / da - (c[i] - a[i]) / (da + db) + (c[i] - b[i]) / db)
+                * d12
+                for i in (0, 1)
+            )
+        )
+    return tangents[0], tangents[1]
 
 
 def _spline_span(p0, p1, p2, p3, steps: int) -> list[tuple[float, float]]:
-    t0 = 0.0
-    t1 = _knot(t0, p0, p1)
-    t2 = _knot(t1, p1, p2)
-    t3 = _knot(t2, p2, p3)
+    """Points from ``p1`` to ``p2`` (both included) in ``steps`` equal steps."""
+    (ax, ay), (bx, by) = _tangents(p0, p1, p2, p3)
+    (x1, y1), (x2, y2) = p1, p2
     out = []
-    for k in range(steps):
-        t = t1 + (t2 - t1) * k / steps
-        out.append(_barry_goldman(p0, p1, p2, p3, (t0, t1, t2, t3), t))
+    for k in range(steps + 1):
+        u = k / steps
+        uu, uuu = u * u, u * u * u
+        h00, h10 = 2 * uuu - 3 * uu + 1, uuu - 2 * uu + u
+        h01, h11 = 3 * uu - 2 * uuu, uuu - uu
+        out.append(
+            (
+                h00 * x1 + h10 * ax + h01 * x2 + h11 * bx,
+                h00 * y1 + h10 * ay + h01 * y2 + h11 * by,
+            )
+        )
     return out
 
 
-def _lerp(a, b, ta: float, tb: float, t: float) -> tuple[float, float]:
-    wa, wb = (tb - t) / (tb - ta), (t - ta) / (tb - ta)
-    return (wa * a[0] + wb * b[0], wa * a[1] + wb * b[1])
+def _wiggle(span: list[tuple[float, float]], step_m: float, metres: float) -> list:
+    # Roads bend between landmarks: a sideways wave, tapered to zero at both
+    # nodes so that nodes (and segments between them) stay exactly in place.
+    count = len(span) - 1
+    out = [span[0]]
+    for k in range(1, count):
+        (x0, y0), (x, y), (x1, y1) = span[k - 1], span[k], span[k + 1]
+        norm = math.hypot(x1 - x0, y1 - y0) or 1.0
+        shift = metres * math.sin(math.pi * k / count)
+        shift *= math.sin(2 * math.pi * k * step_m / _WIGGLE_WAVELENGTH_M)
+        out.append((x - shift * (y1 - y0) / norm, y + shift * (x1 - x0) / norm))
+    return out
 
 
-def _barry_goldman(p0, p1, p2, p3, knots, t: float) -> tuple[float, float]:
-    t0, t1, t2, t3 = knots
-    a1 = _lerp(p0, p1, t0, t1, t)
-    a2 = _lerp(p1, p2, t1, t2, t)
-    a3 = _lerp(p2, p3, t2, t3, t)
-    b1 = _lerp(a1, a2, t0, t2, t)
-    b2 = _lerp(a2, a3, t1, t3, t)
-    return _lerp(b1, b2, t1, t2, t)
-
-
-def smooth_path(nodes: Sequence[Point], step_m: float) -> tuple[list[Point], list[int]]:
-    """Densify ``nodes`` into a smooth curve with points about ``step_m`` apart.
+def smooth_path(
+    nodes: Sequence[Point], step_m: float, wiggle_m: float = 0.0
+) -> tuple[list[Point], list[int]]:
+    """Densify ``nodes`` into a smooth curve with points about ``step_m`` apart,
+    bending up to ``wiggle_m`` metres sideways between nodes.
 
     Returns the points and, for each node, the index of its point on the curve.
     A path whose first and last nodes coincide is treated as a closed loop.
@@ -98,6 +126,7 @@ def smooth_path(nodes: Sequence[Point], step_m: float) -> tuple[list[Point], lis
         node_index.append(len(points))
         steps = max(1, math.ceil(math.dist(xy[i], xy[i + 1]) / step_m))
         span = _spline_span(*padded[i : i + 4], steps)
+        span = _wiggle(span, step_m, wiggle_m) if wiggle_m else span[:-1]
         points.extend(frame.to_latlng(x, y) for x, y in span)
     node_index.append(len(points))
     points.append(nodes[-1])
@@ -125,12 +154,40 @@ def cumulative_m(points: Sequence[Point]) -> list[float]:
     return out
 
 
-def decimate(count: int, limit: int) -> list[int]:
-    """At most ``limit`` evenly spread indices into ``count`` items, ends kept."""
-    if count <= limit:
-        return list(range(count))
-    step = (count - 1) / (limit - 1)
-    return [round(k * step) for k in range(limit)]
+def simplify(points: Sequence[Point], limit: int) -> list[int]:
+    """Indices of at most ``limit`` points that keep the shape of the path.
+
+    Douglas-Peucker, refined greedily: the piece whose farthest point deviates
+    most is split first, so the result is the best ``limit``-point outline.
+    """
+    if len(points) <= limit:
+        return list(range(len(points)))
+    frame = LocalFrame(points[0])
+    xy = [frame.to_xy(point) for point in points]
+    keep = {0, len(xy) - 1}
+    heap = [_farthest(xy, 0, len(xy) - 1)]
+    while heap and len(keep) < limit:
+        deviation, start, index, end = heapq.heappop(heap)
+        if -deviation < 0.5:
+            break
+        keep.add(index)
+        for a, b in ((start, index), (index, end)):
+            if b - a > 1:
+                heapq.heappush(heap, _farthest(xy, a, b))
+    return sorted(keep)
+
+
+def _farthest(xy: list, start: int, end: int) -> tuple[float, int, int, int]:
+    (x0, y0), (x1, y1) = xy[start], xy[end]
+    dx, dy = x1 - x0, y1 - y0
+    norm = math.hypot(dx, dy)
+    inner = xy[start + 1 : end]
+    if norm > 0:
+        offsets = [abs(dy * (x - x0) - dx * (y - y0)) / norm for x, y in inner]
+    else:
+        offsets = [math.hypot(x - x0, y - y0) for x, y in inner]
+    best = max(offsets)
+    return (-best, start, start + 1 + offsets.index(best), end)
 
 
 @dataclass(frozen=True)

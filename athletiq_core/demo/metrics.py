@@ -68,7 +68,6 @@ class Metrics:
     power: dict = field(default_factory=dict)
     workout_type: int | None = None
     title: str | None = None
-    gps: bool = True
 
 
 def on_route(m: Metrics, key: str, rng: random.Random, wobble: float = 0.008) -> None:
@@ -114,27 +113,30 @@ def set_times(m: Metrics, speed: float, stop_share: tuple[float, float], rng) ->
 
 
 def easy(c: Context) -> Metrics:
+    """An easy run on a favourite route (or the trip's route)."""
     s, form, rng = c.session, c.form, c.rng
     m = Metrics("easy", workout_type=rng.choice((None, 0)))
     on_route(m, s.route or pick_route("run", _region(s), rng), rng)
     set_times(
-        m, form.ten_k_speed / rng.uniform(1.22, 1.34) / hilliness(m), (0.0, 0.03), rng
+        m, form.ten_k_speed / rng.uniform(1.16, 1.27) / hilliness(m), (0.0, 0.03), rng
     )
     return _foot(m, form, rng, cadence=(84, 88))
 
 
 def long(c: Context) -> Metrics:
+    """A long run, longer as the years go by and in marathon blocks."""
     s, form, rng = c.session, c.form, c.rng
     m = Metrics("long", workout_type=2)
     near = 14000 + 14000 * form.progress
     on_route(m, pick_route("long", _region(s), rng, near), rng)
     set_times(
-        m, form.ten_k_speed / rng.uniform(1.20, 1.30) / hilliness(m), (0.005, 0.04), rng
+        m, form.ten_k_speed / rng.uniform(1.15, 1.24) / hilliness(m), (0.005, 0.04), rng
     )
     return _foot(m, form, rng, cadence=(83, 87))
 
 
 def workout(c: Context) -> Metrics:
+    """An interval or tempo run on a flat route (workout_type 3)."""
     cfg, ident, form, rng = c.cfg, c.ident, c.form, c.rng
     m = Metrics("workout", workout_type=3)
     on_route(m, rng.choice(("bridges", "meinerswijk", "papendal")), rng)
@@ -148,6 +150,7 @@ def workout(c: Context) -> Metrics:
 
 
 def race(c: Context) -> Metrics:
+    """A race on its course: time from the form on the day (workout_type 1)."""
     s, form, rng = c.session, c.form, c.rng
     m = Metrics("race", workout_type=1)
     on_route(m, s.route, rng, wobble=0.002)
@@ -163,6 +166,7 @@ def race(c: Context) -> Metrics:
 
 
 def trail(c: Context) -> Metrics:
+    """A trail run in the Veluwe hills."""
     form, rng = c.form, c.rng
     m = Metrics("trail", workout_type=rng.choice((None, 0, 2)))
     on_route(m, pick_route("trail", "arnhem", rng), rng)
@@ -172,8 +176,9 @@ def trail(c: Context) -> Metrics:
 
 
 def treadmill(c: Context) -> Metrics:
+    """A treadmill run: no GPS, steady pace."""
     form, rng = c.form, c.rng
-    m = Metrics("treadmill", gps=False, workout_type=rng.choice((None, 0)))
+    m = Metrics("treadmill", workout_type=rng.choice((None, 0)))
     m.distance = rng.uniform(6000, 10000)
     set_times(m, form.ten_k_speed / rng.uniform(1.2, 1.3), (0.0, 0.005), rng)
     m.speed_peak = rng.uniform(1.1, 1.2)
@@ -181,8 +186,9 @@ def treadmill(c: Context) -> Metrics:
 
 
 def manual_run(c: Context) -> Metrics:
+    """A run entered by hand: round numbers, no sensors."""
     form, rng = c.form, c.rng
-    m = Metrics("manual_run", gps=False)
+    m = Metrics("manual_run")
     m.distance = float(rng.randrange(50, 121) * 100)
     m.moving = m.elapsed = round(m.distance / form.ten_k_speed * 1.3 / 60) * 60
     return m

@@ -21,6 +21,7 @@ from athletiq_core.demo.workouts import ride_power_factors, ride_workout
 
 
 def ride(c: Context) -> Metrics:
+    """A road ride with a power meter (W), café stop on long ones."""
     form, rng = c.form, c.rng
     m = Metrics("ride", workout_type=rng.choice((None, 10)))
     on_route(m, pick_route("ride", "arnhem", rng), rng)
@@ -38,6 +39,7 @@ def ride(c: Context) -> Metrics:
 
 
 def commute(c: Context) -> Metrics:
+    """A commute on the city bike: no power meter, estimated watts."""
     s, form, rng = c.session, c.form, c.rng
     m = Metrics("commute", workout_type=None)
     on_route(m, s.route or "commute_out", rng)
@@ -50,8 +52,9 @@ def commute(c: Context) -> Metrics:
 
 
 def virtual(c: Context) -> Metrics:
+    """An indoor TrainerRoad session: power from the workout, no GPS."""
     cfg, ident, form, rng = c.cfg, c.ident, c.form, c.rng
-    m = Metrics("virtual", gps=False, workout_type=12)
+    m = Metrics("virtual", workout_type=12)
     plan = ride_workout(cfg, ident)
     m.title = plan.name
     average, normalised = ride_power_factors(plan)
@@ -68,8 +71,9 @@ def virtual(c: Context) -> Metrics:
 
 
 def swim(c: Context) -> Metrics:
+    """A pool swim (m, s): no GPS and no heart rate."""
     form, rng = c.form, c.rng
-    m = Metrics("swim", gps=False)
+    m = Metrics("swim")
     m.distance = float(rng.randrange(15, 31) * 100)
     pace = form.swim_s_per_100m * rng.uniform(0.97, 1.06)
     m.moving = round(m.distance / 100 * pace)
@@ -79,6 +83,7 @@ def swim(c: Context) -> Metrics:
 
 
 def walk(c: Context) -> Metrics:
+    """A walk around town."""
     s, form, rng = c.session, c.form, c.rng
     m = Metrics("walk")
     on_route(m, s.route or pick_route("walk", "arnhem", rng), rng)
@@ -89,6 +94,7 @@ def walk(c: Context) -> Metrics:
 
 
 def hike(c: Context) -> Metrics:
+    """A hike in the Veluwe, with long stops."""
     form, rng = c.form, c.rng
     m = Metrics("hike")
     on_route(m, pick_route("hike", "arnhem", rng), rng)
@@ -99,16 +105,18 @@ def hike(c: Context) -> Metrics:
 
 
 def strength(c: Context) -> Metrics:
+    """A gym session: no distance, heart rate only."""
     form, rng = c.form, c.rng
-    m = Metrics("strength", gps=False)
+    m = Metrics("strength")
     m.moving = m.elapsed = rng.randrange(30, 61) * 60 + rng.randrange(60)
     set_heart_rate(m, form, rng)
     return m
 
 
 def padel(c: Context) -> Metrics:
+    """A padel match entered by hand (a sport type Strava added in 2026)."""
     (rng,) = (c.rng,)
-    m = Metrics("padel", gps=False)
+    m = Metrics("padel")
     m.moving = m.elapsed = rng.choice((3600, 5400))
     return m
 

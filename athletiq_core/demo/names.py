@@ -103,8 +103,10 @@ def activity_name(
     local: datetime,
     title: str | None,
     rng: random.Random,
+    abroad: bool = False,
 ) -> str:
-    """A title for a session of ``kind`` started at ``local`` (wall clock)."""
+    """A title for a session of ``kind`` started at ``local`` (wall clock); the
+    athlete's own titles name places at home, so abroad she keeps the default."""
     if kind == "race":
         return f"{title} {local.year} 🏅" if rng.random() < 0.5 else title
     if kind == "virtual":
@@ -112,6 +114,6 @@ def activity_name(
     if kind == "workout":
         return title if rng.random() < 0.7 else f"Track: {title}"
     own = _OWN.get(kind)
-    if own and (kind in ("padel", "manual_run") or rng.random() < 0.35):
+    if own and not abroad and (kind in ("padel", "manual_run") or rng.random() < 0.35):
         return rng.choice(own)
     return default_name(sport_type, local)

@@ -20,6 +20,7 @@ from athletiq_core.demo.calendar import (
     injury_window,
     trip_days,
 )
+from athletiq_core.demo.clock import zone
 from athletiq_core.demo.config import HOME_ZONE, DemoConfig, rng_for
 from athletiq_core.demo.daytimes import start_times
 
@@ -27,13 +28,13 @@ RUN_KINDS = frozenset({"easy", "long", "workout", "trail", "treadmill", "manual_
 PADEL_SINCE = date(2026, 5, 30)
 _WEEKDAY_WEIGHT = (0.6, 1.0, 0.9, 1.0, 0.6, 1.2, 1.2)
 _MAIN = (
-    {"strength": 3, "swim": 3, "easy": 2, "walk": 1, "virtual": 1},
-    {"workout": 5, "easy": 2, "commute": 1, "virtual": 1, "manual_run": 0.1},
-    {"easy": 5, "commute": 1.5, "swim": 1, "trail": 0.7, "treadmill": 0.2},
-    {"workout": 2.5, "easy": 2, "virtual": 2, "commute": 1, "treadmill": 0.2},
-    {"easy": 3, "swim": 2, "strength": 1, "walk": 1, "manual_run": 0.1},
-    {"ride": 5, "easy": 2, "trail": 2, "hike": 1},
-    {"long": 6, "ride": 2, "trail": 1, "hike": 0.8},
+    {"strength": 3.5, "swim": 3, "easy": 2, "walk": 1.5, "virtual": 1, "padel": 0.6},
+    {"workout": 3.5, "easy": 2.5, "commute": 1, "virtual": 1, "manual_run": 0.12},
+    {"easy": 5, "commute": 1.5, "swim": 1, "trail": 0.6, "treadmill": 0.2},
+    {"workout": 1.5, "easy": 2, "virtual": 2, "commute": 1, "treadmill": 0.2},
+    {"easy": 3, "swim": 2, "strength": 1.5, "walk": 1.5, "manual_run": 0.12},
+    {"ride": 5, "easy": 2, "trail": 1.5, "hike": 1, "padel": 0.6},
+    {"long": 5, "ride": 2, "trail": 1, "hike": 0.8, "walk": 1},
 )
 _SECOND = {
     "commute": 3,
@@ -47,8 +48,9 @@ _SECOND = {
 
 
 def history_days(cfg: DemoConfig) -> tuple[date, date]:
-    """First and last day (home-local dates) of the history."""
-    last = (cfg.end_utc - timedelta(seconds=1)).date()
+    """First and last day (home-local dates) of the history: the last is the
+    day before ``cfg.end``'s local date, so every activity starts before it."""
+    last = cfg.end_utc.astimezone(zone(HOME_ZONE)).date() - timedelta(days=1)
     return last - timedelta(days=round(365.25 * cfg.years) - 1), last
 
 
@@ -125,6 +127,8 @@ class _Habits:
         self.marathons = sorted(s.local.date() for s in fixed if s.route in _MARATHONS)
 
     def weights(self, day: date, main: bool) -> dict[str, float]:
+        """Relative odds of each kind of session for a day's first (``main``)
+        or later slot."""
         base = _MAIN[day.weekday()] if main else _SECOND
         factors = self._factors(day)
         out = {kind: w * factors.get(kind, 1.0) for kind, w in base.items()}

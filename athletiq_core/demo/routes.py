@@ -22,7 +22,7 @@ from athletiq_core.demo.geo import (
     METRES_PER_DEGREE,
     LocalFrame,
     cumulative_m,
-    decimate,
+    simplify,
     smooth_path,
 )
 from athletiq_core.demo.places import NODES, REGIONS, Region
@@ -53,10 +53,12 @@ class Route:
 
     @property
     def key(self) -> str:
+        """The route's catalogue key."""
         return self.spec.key
 
     @property
     def region(self) -> Region:
+        """The region (zone, address, terrain) the route lies in."""
         return REGIONS[self.spec.region]
 
     @property
@@ -80,9 +82,10 @@ class Route:
         return METRES_PER_DEGREE * math.cos(math.radians(self.lats[0]))
 
 
-def route_defs(use: str, region: str) -> list[RouteDef]:
+@cache
+def route_defs(use: str, region: str) -> tuple[RouteDef, ...]:
     """The routes of ``use`` in ``region``, in catalogue order."""
-    return [r for r in ROUTES if r.use == use and r.region == region]
+    return tuple(r for r in ROUTES if r.use == use and r.region == region)
 
 
 def route_def(key: str) -> RouteDef:
@@ -97,8 +100,8 @@ def route(key: str) -> Route:
     if spec.use == "race":
         points, node_index = _race_loop(spec)
     else:
-        points, node_index = smooth_path([NODES[n] for n in spec.nodes], STEP_M)
-        points = _wiggle(points, node_index)
+        nodes = [NODES[n] for n in spec.nodes]
+        points, node_index = smooth_path(nodes, STEP_M, wiggle_m=9.0)
     alts = [REGIONS[spec.region].terrain.altitude(p) for p in points]
     built = Route(
         spec,
@@ -111,28 +114,6 @@ def route(key: str) -> Route:
     )
     logger.debug("Built route %s: %.0f m, %d points", key, built.length, len(points))
     return built
-
-
-def _wiggle(points: list, node_index: list[int]) -> list:
-    # Roads bend between landmarks; a small sideways wave tapered to zero at each
-    # node keeps the nodes (and the segments between them) exactly in place.
-    out = list(points)
-    frame = LocalFrame(points[0])
-    for start, end in zip(node_index, node_index[1:], strict=False):
-        span = end - start
-        for k in range(1, span):
-            taper = math.sin(math.pi * k / span)
-            shift = 9.0 * taper * math.sin(2 * math.pi * k * STEP_M / 420.0)
-            out[start + k] = _shift_sideways(frame, points, start + k, shift)
-    return out
-
-
-def _shift_sideways(frame: LocalFrame, points: list, i: int, metres: float):
-    x0, y0 = frame.to_xy(points[i - 1])
-    x1, y1 = frame.to_xy(points[i + 1])
-    norm = math.hypot(x1 - x0, y1 - y0) or 1.0
-    x, y = frame.to_xy(points[i])
-    return frame.to_latlng(x - metres * (y1 - y0) / norm, y + metres * (x1 - x0) / norm)
 
 
 def _race_loop(spec: RouteDef) -> tuple[list, list[int]]:
@@ -193,11 +174,17 @@ def _variant_shape(key: str, variant: int) -> tuple[float, ...]:
 
 
 @cache
+def _outline(key: str) -> list[int]:
+    built = route(key)
+    return simplify(list(zip(built.lats, built.lngs, strict=True)), SUMMARY_POINTS)
+
+
+@cache
 def summary_polyline(key: str, variant: int) -> str:
     """Encoded (precision 5) simplified polyline of a route variant."""
     built = route(key)
     points = []
-    for i in decimate(len(built.lats), SUMMARY_POINTS):
+    for i in _outline(key):
         north, east = offset_m(key, variant, built.cum[i])
         points.append(
             (

@@ -11,8 +11,8 @@ import random
 from datetime import datetime
 
 from athletiq_core.demo.calendar import Session
-from athletiq_core.demo.clock import iso_z, local_parts, timezone_label
-from athletiq_core.demo.config import DemoConfig
+from athletiq_core.demo.clock import iso_z, local_view
+from athletiq_core.demo.config import HOME_ZONE, DemoConfig
 from athletiq_core.demo.form import RESTING_HR, Form
 from athletiq_core.demo.gear import gear_for
 from athletiq_core.demo.geo import METRES_PER_DEGREE
@@ -49,16 +49,17 @@ def build_summary(
     start_utc: datetime,
     m: Metrics,
     form: Form,
+    rng: random.Random,
 ) -> dict:
-    """SummaryActivity JSON for activity ``ident`` starting at ``start_utc``."""
-    rng = random.Random(f"{cfg.seed}/{ident}/summary")
+    """SummaryActivity JSON for activity ``ident`` starting at ``start_utc``;
+    ``rng`` is the activity's own generator, continued from its metrics."""
     legacy, sport = SPORTS[m.kind]
-    local, offset = local_parts(start_utc, session.zone)
+    local, offset, label = local_view(start_utc, session.zone)
     commute = m.kind == "commute"
-    out = {
+    return {
         "resource_state": 2,
         "athlete": {"id": cfg.athlete_id, "resource_state": 1},
-        "name": session.name or activity_name(m.kind, sport, local, m.title, rng),
+        "name": session.name or _name(session, m, sport, local, rng),
         "distance": round(m.distance, 1),
         "moving_time": m.moving,
         "elapsed_time": m.elapsed,
@@ -69,7 +70,7 @@ def build_summary(
         "id": ident,
         "start_date": iso_z(start_utc),
         "start_date_local": iso_z(local),
-        "timezone": timezone_label(start_utc, session.zone),
+        "timezone": label,
         "utc_offset": offset,
         **_social(m),
         **_map(ident, m),
@@ -85,7 +86,11 @@ def build_summary(
         **_upload(ident, m, local),
         **_extras(m, form, rng),
     }
-    return out
+
+
+def _name(session: Session, m: Metrics, sport: str, local, rng) -> str:
+    abroad = session.zone != HOME_ZONE
+    return activity_name(m.kind, sport, local, m.title, rng, abroad)
 
 
 def _social(m: Metrics) -> dict:
@@ -224,3 +229,28 @@ def _suffer(m: Metrics, form: Form) -> float | None:
         return None
     reserve = (m.hr[0] - RESTING_HR) / (form.max_hr - RESTING_HR)
     return float(round(m.moving / 60 * reserve**2 * 2.2))
+
+
+_RUN_WORKOUTS = {1: "race", 2: "long", 3: "workout"}
+_BY_SPORT = {
+    "WeightTraining": "strength",
+    "Swim": "swim",
+    "VirtualRide": "virtual",
+    "Walk": "walk",
+    "Hike": "hike",
+    "TrailRun": "trail",
+}
+
+
+def kind_of(summary: dict) -> str:
+    """The generator's kind of session behind a summary (``easy``, ``swim``…)."""
+    sport = summary["sport_type"]
+    if summary.get("manual"):
+        return "manual_run" if sport == "Run" else "padel"
+    if sport == "Ride":
+        return "commute" if summary.get("commute") else "ride"
+    if sport == "Run":
+        if summary.get("trainer"):
+            return "treadmill"
+        return _RUN_WORKOUTS.get(summary.get("workout_type"), "easy")
+    return _BY_SPORT.get(sport, "walk")

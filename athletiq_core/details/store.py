@@ -170,7 +170,12 @@ def _insert_segment_efforts(activity: Activity, efforts: list[dict]) -> None:
         rows[int(effort["id"])] = _effort_row(activity, effort, int(segment["id"]))
     if not rows:
         return
-    Segment.insert_many(list(segments.values())).on_conflict_replace().execute()
+    # An upsert, not INSERT OR REPLACE: replacing a segment row would delete it
+    # first and cascade to every other activity's efforts on it.
+    columns = [f for f in Segment._meta.sorted_fields if f.name != "id"]
+    Segment.insert_many(list(segments.values())).on_conflict(
+        conflict_target=[Segment.id], preserve=columns
+    ).execute()
     SegmentEffort.insert_many(list(rows.values())).on_conflict_replace().execute()
 
 

@@ -52,7 +52,7 @@ _LIMITS = {
 _STRAVA_TYPE_CODES = {"1": "Ride", "4": "Hike", "9": "Run", "10": "Walk", "16": "Swim"}
 
 _SPORT_LABELS = {
-    "Run": ("run", "running", "roadrunning", "street", "track", "treadmill"),
+    "Run": ("run", "running", "roadrunning", "treadmill", "treadmillrunning"),
     "TrailRun": ("trailrun", "trailrunning"),
     "Ride": ("ride", "biking", "cycling", "roadbiking", "bike", "roadcycling"),
     "MountainBikeRide": ("mountainbikeride", "mountainbiking", "mtb", "mountain"),
@@ -91,6 +91,7 @@ _PREFIX_USE = re.compile(
     r"</?([A-Za-z_][\w.-]*):[A-Za-z_]|\s([A-Za-z_][\w.-]*):[\w.-]+="
 )
 _PREFIX_DECLARATION = re.compile(r"xmlns:([A-Za-z_][\w.-]*)\s*=")
+_DECLARED_ENCODING = re.compile(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']")
 
 
 def build_streams(samples: list[Sample], start: datetime) -> Streams:
@@ -208,6 +209,20 @@ def xml_bytes(data: bytes) -> bytes:
     if stripped.startswith(b"\xef\xbb\xbf"):
         stripped = stripped[3:].lstrip()
     return stripped
+
+
+def xml_text(data: bytes) -> str:
+    """XML ``data`` as text, decoded with the encoding its declaration names.
+
+    Undecodable bytes become U+FFFD rather than failing the whole file.
+    """
+    cleaned = xml_bytes(data)
+    declared = _DECLARED_ENCODING.match(cleaned[:200])
+    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        return cleaned.decode(encoding, errors="replace")
+    except LookupError:
+        return cleaned.decode("utf-8", errors="replace")
 
 
 def declare_missing_prefixes(text: str, root_tag: str) -> tuple[str, list[str]]:

@@ -7,7 +7,11 @@ so a face can show ``str(error)`` as it is.
 
 from __future__ import annotations
 
+import logging
+
 from athletiq_core.errors import AthletiqError
+
+logger = logging.getLogger(__name__)
 
 
 class ImportFileError(AthletiqError):

@@ -28,7 +28,6 @@ from __future__ import annotations
 import bisect
 import io
 import logging
-import re
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -48,6 +47,11 @@ from athletiq_core.importing.errors import (
     CorruptFileError,
     EmptyFileError,
     UnsupportedFileError,
+)
+from athletiq_core.importing.fit_profile import (
+    INDOOR_SUB_SPORTS,
+    device_name,
+    sport_type,
 )
 from athletiq_core.importing.parsed import (
     DeviceTotals,
@@ -74,82 +78,6 @@ _SUMMARY_MESSAGES = {
     "activity": "activities",
 }
 
-_INDOOR_SUB_SPORTS = frozenset(
-    {
-        "treadmill",
-        "indoor_cycling",
-        "virtual_activity",
-        "indoor_running",
-        "indoor_rowing",
-        "indoor_walking",
-        "indoor_skiing",
-        "spin",
-        "indoor_climbing",
-    }
-)
-
-_SPORT_TYPES = {
-    "running": "Run",
-    "cycling": "Ride",
-    "swimming": "Swim",
-    "walking": "Walk",
-    "hiking": "Hike",
-    "cross_country_skiing": "NordicSki",
-    "alpine_skiing": "AlpineSki",
-    "snowboarding": "Snowboard",
-    "snowshoeing": "Snowshoe",
-    "rowing": "Rowing",
-    "paddling": "StandUpPaddling",
-    "stand_up_paddleboarding": "StandUpPaddling",
-    "kayaking": "Kayaking",
-    "inline_skating": "InlineSkate",
-    "ice_skating": "IceSkate",
-    "rock_climbing": "RockClimbing",
-    "e_biking": "EBikeRide",
-    "golf": "Golf",
-    "surfing": "Surfing",
-    "kitesurfing": "Kitesurf",
-    "windsurfing": "Windsurf",
-    "sailing": "Sail",
-    "soccer": "Soccer",
-    "tennis": "Tennis",
-    "training": "Workout",
-    "fitness_equipment": "Workout",
-    "hiit": "HighIntensityIntervalTraining",
-}
-
-# (sport, sub_sport) pairs that name a more specific Strava sport_type.
-_SUB_SPORT_TYPES = {
-    ("running", "trail"): "TrailRun",
-    ("running", "virtual_activity"): "VirtualRun",
-    ("cycling", "virtual_activity"): "VirtualRide",
-    ("cycling", "mountain"): "MountainBikeRide",
-    ("cycling", "downhill"): "MountainBikeRide",
-    ("cycling", "gravel_cycling"): "GravelRide",
-    ("cycling", "e_bike_mountain"): "EMountainBikeRide",
-    ("cycling", "e_bike_fitness"): "EBikeRide",
-    ("cross_country_skiing", "backcountry"): "BackcountrySki",
-    ("alpine_skiing", "backcountry"): "BackcountrySki",
-    ("fitness_equipment", "indoor_rowing"): "Rowing",
-    ("fitness_equipment", "elliptical"): "Elliptical",
-    ("fitness_equipment", "stair_climbing"): "StairStepper",
-    ("fitness_equipment", "strength_training"): "WeightTraining",
-    ("training", "strength_training"): "WeightTraining",
-    ("training", "yoga"): "Yoga",
-    ("training", "pilates"): "Pilates",
-}
-
-_MANUFACTURERS = {
-    "garmin": "Garmin",
-    "wahoo_fitness": "Wahoo",
-    "hammerhead": "Hammerhead",
-    "coros": "COROS",
-    "sigmasport": "Sigma Sport",
-    "stages_cycling": "Stages",
-    "development": None,
-}
-_PRODUCT_WORDS = {"fr": "Forerunner"}
-
 
 @dataclass
 class _FitContent:
@@ -171,6 +99,8 @@ class _Leg:
     start: datetime
     end: datetime
     records: list[Sample] = field(default_factory=list)
+    # The next leg's start: laps and lengths from then on belong to that leg.
+    until: datetime | None = None
 
 
 def parse_fit(data: bytes, filename: str) -> list[ParsedActivity]:
@@ -215,7 +145,7 @@ def _read(data: bytes, filename: str) -> _FitContent:
                     filename, f"it is not a FIT file ({exc})"
                 ) from exc
             content.damage = str(exc)
-        except Exception as exc:  # noqa: BLE001 - any failure ends a damaged file
+        except Exception as exc:  # any failure ends a damaged file
             content.damage = f"{type(exc).__name__}: {exc}"
     # catch_warnings is process-wide, so keep only what fitdecode itself said.
     content.tolerated = [str(w.message) for w in caught if "fitdecode" in w.filename]
@@ -280,11 +210,13 @@ def _first(values: dict[str, Any], *names: str) -> Any:
 
 
 def _check_file_type(content: _FitContent, filename: str) -> None:
-    kinds = {str(file_id.get("type")) for file_id in content.file_ids}
-    if content.file_ids and "activity" not in kinds:
-        kind = ", ".join(sorted(kinds))
+    """Refuse courses, workouts, settings and the like; unknown types pass."""
+    kinds = {f.get("type") for f in content.file_ids} - {None}
+    named = {kind for kind in kinds if isinstance(kind, str)}
+    if named and "activity" not in named:
         raise UnsupportedFileError(
-            filename, f"it is a FIT '{kind}' file, not a recorded activity"
+            filename,
+            f"it is a FIT '{', '.join(sorted(named))}' file, not a recorded activity",
         )
 
 
@@ -306,6 +238,8 @@ def _legs(content: _FitContent) -> tuple[list[_Leg], int]:
 def _session_legs(sessions: list[dict[str, Any]]) -> list[_Leg]:
     legs = [leg for leg in map(_session_leg, sessions) if leg is not None]
     legs.sort(key=lambda leg: leg.start)
+    for leg, following in zip(legs, legs[1:], strict=False):
+        leg.until = following.start
     for index, leg in enumerate(legs):
         widened = leg.end + _WINDOW_SLACK
         if index + 1 < len(legs):
@@ -356,7 +290,7 @@ def _activity(
     offset = _utc_offset(content)
     return ParsedActivity(
         source_format="fit",
-        sport_type=_sport_type(sport, sub_sport),
+        sport_type=sport_type(sport, sub_sport),
         start_utc=start,
         streams=streams,
         start_local=None
@@ -367,7 +301,7 @@ def _activity(
         laps=_laps(content.laps, leg, start),
         lengths=_lengths(content.lengths, leg, start),
         pool_length_m=to_float(session.get("pool_length")),
-        indoor=sub_sport in _INDOOR_SUB_SPORTS or not has_positions(streams),
+        indoor=sub_sport in INDOOR_SUB_SPORTS or not has_positions(streams),
         totals=_totals(session) if session else None,
         multisport_group=group,
         multisport_index=index if group else None,
@@ -380,14 +314,10 @@ def _naive(moment: datetime) -> datetime:
 
 
 def _sport_of(session: dict[str, Any], content: _FitContent) -> tuple[str, str]:
-    source = session if "sport" in session else next(iter(content.sports), {})
+    """FIT sport and sub_sport: the session's, else a sport or lap message's."""
+    candidates = [session, *content.sports, *content.laps]
+    source = next((c for c in candidates if "sport" in c), {})
     return str(source.get("sport", "generic")), str(source.get("sub_sport", "generic"))
-
-
-def _sport_type(sport: str, sub_sport: str) -> str:
-    """The Strava sport_type for a FIT sport and sub_sport ("Workout" if unknown)."""
-    specific = _SUB_SPORT_TYPES.get((sport, sub_sport))
-    return specific or _SPORT_TYPES.get(sport, "Workout")
 
 
 def _utc_offset(content: _FitContent) -> int | None:
@@ -437,11 +367,13 @@ def _lengths(
 
 
 def _within(messages: list[dict[str, Any]], leg: _Leg) -> list[dict[str, Any]]:
-    """Messages whose start_time falls in the leg's time window."""
+    """Messages that start in the leg: from its start until the next leg starts."""
     chosen = []
     for message in messages:
         start = as_utc(message.get("start_time"))
-        if start is not None and leg.start <= start <= leg.end:
+        if start is None or start < leg.start:
+            continue
+        if (start < leg.until) if leg.until else (start <= leg.end):
             chosen.append(message)
     return chosen
 
@@ -478,50 +410,11 @@ def _text(value: Any) -> str | None:
 
 
 def _device_name(content: _FitContent) -> str | None:
-    """Maker and model, e.g. "Garmin Forerunner 920XT", from file_id/device_info."""
     file_id = next(iter(content.file_ids), {})
     creator = next(
         (d for d in content.devices if d.get("device_index") in ("creator", 0)), {}
     )
-    maker = _maker_label(file_id.get("manufacturer") or creator.get("manufacturer"))
-    product = _product_label(file_id, creator)
-    if maker and product and product.lower().startswith(maker.lower()):
-        return product
-    return " ".join(part for part in (maker, product) if part) or None
-
-
-def _maker_label(manufacturer: Any) -> str | None:
-    if not isinstance(manufacturer, str):
-        return None
-    if manufacturer in _MANUFACTURERS:
-        return _MANUFACTURERS[manufacturer]
-    return manufacturer.replace("_", " ").title()
-
-
-def _product_label(*sources: dict[str, Any]) -> str | None:
-    for source in sources:
-        name = source.get("product_name")
-        if isinstance(name, str) and name.strip():
-            return name.strip()
-    for source in sources:
-        code = source.get("garmin_product")
-        if isinstance(code, str):
-            return _pretty_product(code)
-    return None
-
-
-def _pretty_product(code: str) -> str:
-    """A readable model from a profile name: "fr920xt" -> "Forerunner 920XT"."""
-    words = []
-    for token in code.lower().split("_"):
-        for part in re.findall(r"[a-z]+|\d+[a-z]*", token):
-            if part[0].isdigit():
-                words.append(part.upper())
-            elif part in _PRODUCT_WORDS:
-                words.append(_PRODUCT_WORDS[part])
-            else:
-                words.append(part.upper() if len(part) <= 2 else part.capitalize())
-    return " ".join(words)
+    return device_name(file_id, creator)
 
 
 def _multisport_group(content: _FitContent, legs: list[_Leg]) -> str | None:

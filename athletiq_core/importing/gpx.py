@@ -38,7 +38,7 @@ from athletiq_core.importing.common import (
     local_name,
     sport_from_label,
     to_float,
-    xml_bytes,
+    xml_text,
 )
 from athletiq_core.importing.errors import (
     CorruptFileError,
@@ -105,7 +105,7 @@ def parse_gpx(data: bytes, filename: str) -> list[ParsedActivity]:
 
 
 def _load(data: bytes, filename: str) -> tuple[gpxpy.gpx.GPX, list[str]]:
-    text = xml_bytes(data).decode("utf-8", errors="replace")
+    text = xml_text(data)
     text, added = declare_missing_prefixes(text, "gpx")
     notes = []
     if added:
@@ -115,7 +115,7 @@ def _load(data: bytes, filename: str) -> tuple[gpxpy.gpx.GPX, list[str]]:
         )
     try:
         return gpxpy.parse(text), notes
-    except Exception as exc:  # noqa: BLE001 - gpxpy raises many kinds of error
+    except Exception as exc:  # gpxpy raises many kinds of error
         raise CorruptFileError(filename, f"it is not readable GPX ({exc})") from exc
 
 

@@ -13,10 +13,13 @@ beats per minute, power watts and energy kilocalories.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from athletiq_core.streams import Streams
+
+logger = logging.getLogger(__name__)
 
 SOURCE_FORMATS = ("fit", "gpx", "tcx")
 

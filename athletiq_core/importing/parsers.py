@@ -76,7 +76,7 @@ def parse_bytes(data: bytes, filename: str) -> list[ParsedActivity]:
         activities = reader(data, filename)
     except ImportFileError:
         raise
-    except Exception as exc:  # noqa: BLE001 - the boundary: wrap whatever escaped
+    except Exception as exc:  # the boundary: wrap whatever escaped
         logger.debug("Reader failed on %s", filename, exc_info=True)
         raise CorruptFileError(
             filename, f"it could not be read ({type(exc).__name__}: {exc})"

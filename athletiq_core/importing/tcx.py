@@ -36,6 +36,7 @@ from athletiq_core.importing.common import (
     sport_from_label,
     to_float,
     xml_bytes,
+    xml_text,
 )
 from athletiq_core.importing.errors import (
     CorruptFileError,
@@ -80,7 +81,7 @@ def _load(data: bytes, filename: str) -> tuple[Element, list[str]]:
         return ET.fromstring(cleaned), []
     except ET.ParseError as first_error:
         text, added = declare_missing_prefixes(
-            cleaned.decode("utf-8", errors="replace"), "TrainingCenterDatabase"
+            xml_text(cleaned), "TrainingCenterDatabase"
         )
         if not added:
             raise CorruptFileError(

@@ -80,7 +80,7 @@ def derive(
         distance_m=distance,
         moving_time_s=moving,
         elapsed_time_s=elapsed_time(streams),
-        elevation_gain_m=elevation_gain(streams),
+        elevation_gain_m=elevation_gain(streams, sport_type),
         avg_speed_mps=distance / moving if moving > 0 and distance > 0 else None,
         max_speed_mps=_max_speed(streams, sport_type),
         avg_hr=time_weighted_mean(times, streams.get("heartrate", [])),
@@ -106,12 +106,25 @@ def _distance_and_moving(
 
 
 def _max_speed(streams: Streams, sport_type: str | None) -> float | None:
-    """Highest speed in m/s held over at least five seconds, glitches excluded."""
+    """Highest speed in m/s: the device's own speed when recorded, else distance.
+
+    Device speed is already smoothed; a speed from distance is taken over at
+    least five seconds so one noisy GPS step does not become the maximum. Values
+    above the sport's plausible top speed are ignored.
+    """
+    limit = profile_for(sport_type).max_speed_mps
+    recorded = [v for v in streams.get("velocity", []) if v is not None and v <= limit]
+    if any(recorded):
+        return max(recorded)
     distances = distance_series(streams, sport_type)
     if distances is None:
         return None
-    times = times_of(streams)
-    limit = profile_for(sport_type).max_speed_mps
+    return _windowed_max_speed(times_of(streams), distances, limit) or None
+
+
+def _windowed_max_speed(
+    times: list[float], distances: list[float], limit: float
+) -> float:
     best, start = 0.0, 0
     for end in range(1, len(times)):
         while start + 1 < end and times[end] - times[start + 1] >= _MAX_SPEED_WINDOW_S:
@@ -120,4 +133,4 @@ def _max_speed(streams: Streams, sport_type: str | None) -> float | None:
         if span >= _MAX_SPEED_WINDOW_S:
             speed = (distances[end] - distances[start]) / span
             best = max(best, speed if speed <= limit else 0.0)
-    return best or None
+    return best

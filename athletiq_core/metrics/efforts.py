@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from athletiq_core.distances import STANDARD_DISTANCES
+from athletiq_core.distances import STANDARD_DISTANCES, StandardDistance
 from athletiq_core.metrics.series import distance_series, times_of
 from athletiq_core.streams import Streams
 
@@ -86,18 +86,21 @@ def best_efforts(
         found = fastest_window(times, distances, standard.metres)
         if found is None:
             break
-        elapsed, start, end = found
-        if elapsed >= _WORLD_BEST_S[standard.key] * _PLAUSIBLE_SHARE:
+        if _plausible(standard, found[0]):
             efforts.append(
-                BestEffort(
-                    standard.key, standard.label, standard.metres, elapsed, start, end
-                )
-            )
-        else:
-            logger.debug(
-                "Rejected a %s effort of %.1f s as implausible", standard.key, elapsed
+                BestEffort(standard.key, standard.label, standard.metres, *found)
             )
     return efforts
+
+
+def _plausible(standard: StandardDistance, elapsed_s: float) -> bool:
+    """False for an effort faster than 95 % of the world best: bad data."""
+    if elapsed_s >= _WORLD_BEST_S[standard.key] * _PLAUSIBLE_SHARE:
+        return True
+    logger.debug(
+        "Rejected a %s effort of %.1f s as implausible", standard.key, elapsed_s
+    )
+    return False
 
 
 def fastest_window(
@@ -154,7 +157,10 @@ def _fastest_to_ends(
 def _time_at(
     times: list[float], distances: list[float], index: int, goal: float
 ) -> float:
-    """Time at which the distance reaches ``goal`` between ``index - 1`` and ``index``."""
+    """When the distance reaches ``goal``, between samples ``index - 1`` and ``index``.
+
+    Returns seconds, interpolated linearly.
+    """
     before, after = distances[index - 1], distances[index]
     if after <= before:
         return times[index]

@@ -2,27 +2,31 @@
 
 The stop rule, applied to each interval between two consecutive samples:
 
-1. An interval longer than :data:`~athletiq_core.metrics.series.MAX_GAP_S` (60 s)
-   is a pause: the device stopped recording (auto-pause, timer stopped, lost
-   signal), so none of it is moving time.
-2. Otherwise, when the activity has a distance (recorded or from GPS), the
-   interval is moving when the speed over it reaches the sport's moving speed:
-   0.5 m/s on foot, 1.0 m/s on a bike, 0.1 m/s swimming (see
-   :class:`~athletiq_core.metrics.series.SportProfile`). This is how devices
-   with auto-pause behave: standing at a crossing stops the clock.
-3. Without any distance, a ``velocity`` stream decides the same way.
-4. With neither (an indoor trainer without a speed sensor, a rowing machine that
-   records no distance) every recorded interval counts, because devices only
-   record while their timer runs.
+1. When the activity has a distance (recorded, from GPS or from a speed sensor;
+   see :func:`~athletiq_core.metrics.series.distance_series`), the interval is
+   moving when the speed over it reaches the sport's moving speed: 0.5 m/s on
+   foot, 1.0 m/s on a bike, 0.1 m/s swimming, 0.5 m/s otherwise (see
+   :class:`~athletiq_core.metrics.series.SportProfile`). Standing at a crossing
+   stops the clock, as it does on Strava and on devices with auto-pause. A long
+   gap between samples counts when the distance grew at moving speed across it
+   (smart recording on a straight road, a GPS dropout) and not when it did not
+   (the device was paused and stopped adding distance).
+2. Without any distance (an indoor trainer without a speed sensor, a rowing
+   machine that records none) every interval up to
+   :data:`NO_SPEED_MAX_GAP_S` (5 min) counts: such devices cannot auto-pause and
+   record only while their timer runs, though "smart" recording may leave minutes
+   between samples. A longer gap is taken as the timer being stopped.
+
+Devices whose timer keeps running while standing still (auto-pause off) report
+a timer time longer than this moving time; that is a difference of definition,
+not an error.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 
 from athletiq_core.metrics.series import (
-    MAX_GAP_S,
     distance_series,
     interval_speeds,
     profile_for,
@@ -31,6 +35,8 @@ from athletiq_core.metrics.series import (
 from athletiq_core.streams import Streams
 
 logger = logging.getLogger(__name__)
+
+NO_SPEED_MAX_GAP_S = 300.0
 
 
 def moving_flags(streams: Streams, sport_type: str | None = None) -> list[bool]:
@@ -42,35 +48,21 @@ def moving_flags(streams: Streams, sport_type: str | None = None) -> list[bool]:
     if not times:
         return []
     distances = distance_series(streams, sport_type)
-    if distances is not None:
-        speeds, longest = interval_speeds(times, distances), math.inf
-    else:
-        speeds, longest = _velocity(streams), MAX_GAP_S
+    if distances is None:
+        return [False] + [
+            0 < times[index] - times[index - 1] <= NO_SPEED_MAX_GAP_S
+            for index in range(1, len(times))
+        ]
+    speeds = interval_speeds(times, distances)
     threshold = profile_for(sport_type).moving_speed_mps
-    flags = [False]
-    for index in range(1, len(times)):
-        dt = times[index] - times[index - 1]
-        fast = speeds is None or speeds[index] >= threshold
-        flags.append(0 < dt <= longest and fast)
-    return flags
-
-
-def _velocity(streams: Streams) -> list[float] | None:
-    velocity = streams.get("velocity")
-    if velocity and any(value for value in velocity):
-        return [value or 0.0 for value in velocity]
-    return None
+    return [False] + [speed >= threshold for speed in speeds[1:]]
 
 
 def moving_time(streams: Streams, sport_type: str | None = None) -> float:
     """Seconds spent moving, by the stop rule in the module docstring."""
     times = times_of(streams)
     flags = moving_flags(streams, sport_type)
-    return sum(
-        times[index] - times[index - 1]
-        for index in range(1, len(times))
-        if flags[index]
-    )
+    return cumulative_moving(times, flags)[-1] if times else 0.0
 
 
 def cumulative_moving(times: list[float], flags: list[bool]) -> list[float]:

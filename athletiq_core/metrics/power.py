@@ -21,27 +21,6 @@ logger = logging.getLogger(__name__)
 PEAK_POWER_DURATIONS_S = (5, 10, 30, 60, 300, 600, 1200, 1800, 3600)
 
 
-class _EnergyCursor:
-    """Energy (joules) from the first sample to time ``x``, for rising ``x``."""
-
-    def __init__(
-        self, times: list[float], energy: list[float], watts: list[float]
-    ) -> None:
-        self.times, self.energy, self.watts = times, energy, watts
-        self.index = 0
-
-    def at(self, x: float) -> float:
-        times = self.times
-        while self.index + 1 < len(times) and times[self.index + 1] < x:
-            self.index += 1
-        if self.index + 1 >= len(times):
-            return self.energy[-1]
-        span_start = times[self.index]
-        return self.energy[self.index] + self.watts[self.index + 1] * max(
-            0.0, x - span_start
-        )
-
-
 def peak_power(streams: Streams) -> dict[int, float]:
     """Highest average watts for each duration in :data:`PEAK_POWER_DURATIONS_S`.
 
@@ -84,14 +63,41 @@ def _best_window(
     times: list[float], energy: list[float], watts: list[float], duration: float
 ) -> float:
     """Most joules in any ``duration`` seconds window inside the activity."""
-    best = 0.0
-    ends = _EnergyCursor(times, energy, watts)
+    return max(
+        _best_from_starts(times, energy, watts, duration),
+        _best_to_ends(times, energy, watts, duration),
+    )
+
+
+def _best_from_starts(
+    times: list[float], energy: list[float], watts: list[float], duration: float
+) -> float:
+    """Windows starting on a sample; ``k`` tracks the sample before their end."""
+    best, k, last = 0.0, 0, len(times) - 1
     for index, start in enumerate(times):
-        if start + duration > times[-1]:
+        end = start + duration
+        if end > times[last]:
             break
-        best = max(best, ends.at(start + duration) - energy[index])
-    starts = _EnergyCursor(times, energy, watts)
+        while k < last and times[k + 1] < end:
+            k += 1
+        joules = energy[k] + watts[k + 1] * (end - times[k]) - energy[index]
+        if joules > best:
+            best = joules
+    return best
+
+
+def _best_to_ends(
+    times: list[float], energy: list[float], watts: list[float], duration: float
+) -> float:
+    """Windows ending on a sample; ``k`` tracks the sample before their start."""
+    best, k, last = 0.0, 0, len(times) - 1
     for index, end in enumerate(times):
-        if end - duration >= times[0]:
-            best = max(best, energy[index] - starts.at(end - duration))
+        start = end - duration
+        if start < times[0]:
+            continue
+        while k < last and times[k + 1] < start:
+            k += 1
+        joules = energy[index] - energy[k] - watts[k + 1] * (start - times[k])
+        if joules > best:
+            best = joules
     return best

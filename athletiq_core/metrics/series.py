@@ -3,10 +3,13 @@
 Distance comes from the recorded ``distance`` stream when there is one: gaps are
 filled by interpolating in time, the series never decreases, and a step faster
 than the sport's top plausible speed is cut to that speed, so one bad sample
-cannot add a kilometre. Without a distance stream it is the haversine sum of the
-GPS track, skipping positions that could only be reached at an implausible speed.
-GPS noise while standing still is not filtered out, so GPS distances of long
-stops read slightly long.
+cannot add a kilometre; a step that catches up after the distance stood still
+(a GPS dropout) is spread over the stall instead. A recorded stream that often
+runs backwards holds two interleaved sources and is not used. Next comes the
+``velocity`` stream integrated over time (an indoor ride with a speed sensor),
+and last the haversine sum of the GPS track, skipping positions that could only
+be reached at an implausible speed. GPS noise while standing still is not
+filtered out, so GPS distances of long stops read slightly long.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ MAX_GAP_S = 60.0
 # After this many positions in a row are rejected as spikes, the GPS is trusted
 # again from the current one (the first fix, not the new one, was wrong).
 _SPIKE_RESYNC = 5
+# Share of steps in which a recorded distance may fall by over a metre before the
+# stream is taken for interleaved sources rather than one odometer.
+_MAX_BACKWARD_SHARE = 0.01
 
 
 @dataclass(frozen=True)
@@ -155,33 +161,95 @@ def _step(streams: Streams, times: list[float], a: int, b: int) -> float:
 def distance_series(
     streams: Streams, sport_type: str | None = None
 ) -> list[float] | None:
-    """Cumulative distance in metres for every sample, cleaned (see module doc).
+    """Cumulative distance in metres from the start, for every sample.
 
-    Uses the ``distance`` stream when it records any movement, else GPS. Steps
-    faster than the sport's top plausible speed are cut to that speed. Returns
-    None when neither source shows any distance.
+    Sources in order: the recorded ``distance`` stream when it is a single
+    odometer, the ``velocity`` stream integrated over time, the GPS track (see
+    the module docstring). Steps faster than the sport's top plausible speed are
+    cut to that speed. Returns None when no source shows any distance.
     """
     profile = profile_for(sport_type)
     times = times_of(streams)
-    recorded = fill_gaps(times, streams.get("distance", []))
-    if recorded is None or recorded[-1] - recorded[0] <= 0:
-        recorded = gps_distance(streams, profile.max_speed_mps)
-    if recorded is None or recorded[-1] - recorded[0] <= 0:
+    for source in (_recorded_distance, _velocity_distance, _gps_source):
+        series = source(streams, times, profile.max_speed_mps)
+        if series is not None and series[-1] - series[0] > 0:
+            return _capped(times, series, profile.max_speed_mps)
+    return None
+
+
+def _recorded_distance(
+    streams: Streams, times: list[float], max_speed: float
+) -> list[float] | None:
+    filled = fill_gaps(times, streams.get("distance", []))
+    if filled is None:
         return None
-    return _capped(times, recorded, profile.max_speed_mps)
+    backwards = sum(
+        1 for index in range(1, len(filled)) if filled[index] < filled[index - 1] - 1.0
+    )
+    # One odometer never runs backwards; many backward steps mean two sources
+    # were interleaved (a head unit and a trainer app writing alternate records).
+    return None if backwards > _MAX_BACKWARD_SHARE * len(filled) else filled
+
+
+def _gps_source(
+    streams: Streams, times: list[float], max_speed: float
+) -> list[float] | None:
+    return gps_distance(streams, max_speed)
+
+
+def _velocity_distance(
+    streams: Streams, times: list[float], max_speed: float
+) -> list[float] | None:
+    """Distance integrated from speed; pauses longer than MAX_GAP_S add nothing."""
+    velocity = streams.get("velocity")
+    if not velocity:
+        return None
+    total, series = 0.0, [0.0]
+    for index in range(1, min(len(times), len(velocity))):
+        dt = times[index] - times[index - 1]
+        speed = velocity[index] or 0.0
+        if 0 < dt <= MAX_GAP_S and 0 < speed <= max_speed:
+            total += speed * dt
+        series.append(total)
+    return series
 
 
 def _capped(
     times: list[float], distances: list[float], max_speed: float
 ) -> list[float]:
+    """Distance from the start, never falling, with implausible steps handled.
+
+    A step too fast for one interval that follows a stretch where the distance
+    stood still is a catch-up (the device regained its signal and added what it
+    missed): it is spread evenly over that stretch. Whatever is still faster than
+    ``max_speed`` is a glitch and is cut to that speed.
+    """
     cleaned = [0.0] * len(distances)
     highest = distances[0]
+    moved_at = 0
     for index in range(1, len(distances)):
         step = max(0.0, distances[index] - highest)
         highest = max(highest, distances[index])
-        limit = max_speed * max(times[index] - times[index - 1], 1.0)
-        cleaned[index] = cleaned[index - 1] + min(step, limit)
+        cleaned[index] = cleaned[index - 1]
+        if step <= 0:
+            continue
+        if step > max_speed * max(times[index] - times[index - 1], 1.0):
+            span = max(times[index] - times[moved_at], 1.0)
+            _spread(times, cleaned, moved_at, index, min(step, max_speed * span))
+        else:
+            cleaned[index] += step
+        moved_at = index
     return cleaned
+
+
+def _spread(
+    times: list[float], cleaned: list[float], first: int, last: int, step: float
+) -> None:
+    """Add ``step`` metres linearly in time over samples ``first+1`` to ``last``."""
+    span = times[last] - times[first]
+    for index in range(first + 1, last + 1):
+        share = (times[index] - times[first]) / span if span > 0 else 1.0
+        cleaned[index] = cleaned[first] + step * share
 
 
 def interval_speeds(times: list[float], distances: list[float]) -> list[float]:

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from athletiq_core.connect import store_connection
-from athletiq_core.demo import DemoConfig, generate_activities, generate_athlete
+from athletiq_core.demo import (
+    DemoConfig,
+    generate_activities,
+    generate_athlete,
+    generate_gear,
+)
 from athletiq_core.strava.client import StravaClient
 from athletiq_core.strava.config import load_app
 from athletiq_core.strava.session import AthleteSession
 
 
-def demo_history(count: int, seed: int = 7) -> tuple[dict, list[dict]]:
-    config = DemoConfig(seed=seed, activities=count)
+def demo_history(count: int, seed: int = 7, years: int = 6) -> tuple[dict, list[dict]]:
+    config = DemoConfig(seed=seed, activities=count, years=years)
     return generate_athlete(config), generate_activities(config)
+
+
+def demo_gear(seed: int = 7) -> list[dict]:
+    return generate_gear(DemoConfig(seed=seed))
 
 
 def connected_session(fake, athlete_json: dict, **client_options) -> AthleteSession:

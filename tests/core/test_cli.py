@@ -15,13 +15,13 @@ import pytest
 from athletiq_core.cli import faces_cmd, main
 from athletiq_core.db import close_database
 from athletiq_core.db.models import Activity, SyncRun
-from tests.core.sync_fixtures import connected_session, demo_history
+from tests.core.sync_fixtures import connected_session, demo_gear, demo_history
 
 
 @pytest.fixture
 def synced(db, fake_strava):
     athlete, activities = demo_history(120)
-    fake_strava.add_athlete(athlete, activities)
+    fake_strava.add_athlete(athlete, activities, demo_gear())
     connected_session(fake_strava, athlete)
     close_database()
     return athlete, activities
@@ -114,7 +114,7 @@ def test_a_sync_killed_after_its_first_page_resumes_without_duplicates(
     db, fake_strava, athletiq_home
 ):
     athlete, activities = demo_history(1000)
-    fake_strava.add_athlete(athlete, activities)
+    fake_strava.add_athlete(athlete, activities, demo_gear())
     connected_session(fake_strava, athlete)
     close_database()
     hang = fake_strava.inject("/athlete/activities", "hang", query={"page": "2"})

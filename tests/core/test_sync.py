@@ -11,7 +11,7 @@ import pytest
 from athletiq_core.db.models import Activity, Athlete, SyncRun
 from athletiq_core.strava import errors
 from athletiq_core.sync import SyncCancelled, sync_athlete
-from tests.core.sync_fixtures import connected_session, demo_history
+from tests.core.sync_fixtures import connected_session, demo_gear, demo_history
 
 
 def _list_requests(fake):
@@ -25,7 +25,7 @@ def _iso(moment: dt.datetime) -> str:
 @pytest.fixture
 def history(fake_strava):
     athlete, activities = demo_history(1000)
-    fake_strava.add_athlete(athlete, activities)
+    fake_strava.add_athlete(athlete, activities, demo_gear())
     return athlete, activities
 
 
@@ -140,7 +140,7 @@ def test_a_malformed_activity_is_skipped_with_a_warning_and_the_rest_arrives(
     broken = copy.deepcopy(activities[3])
     broken["start_date"] = "yesterday-ish"
     activities[3] = broken
-    fake_strava.add_athlete(athlete, activities)
+    fake_strava.add_athlete(athlete, activities, demo_gear())
     session = connected_session(fake_strava, athlete)
 
     result = sync_athlete(session)

@@ -1,9 +1,14 @@
 """The dashboard: run totals first, then every sport, weekly volume and the latest.
 
-Everything is grouped by the activity's local date. Four queries build it
+Everything is grouped by the activity's local date. Three queries build it
 whatever the size of the history: totals per sport type (which also give the
-run totals, the totals per sport group and the sport breakdown), volume per ISO
-week and sport type, the newest activities, and the count of personal records.
+run totals, the totals per sport group, the sport breakdown and the PR count),
+volume per ISO week and sport type, and the newest activities.
+
+The PR count is the sum of the personal records Strava awarded each activity
+(``Activity.pr_count``), as Strava's own "PRs earned" shows it; activities from
+files have none. The record progression over best efforts is in the personal
+bests view.
 """
 
 from __future__ import annotations
@@ -26,7 +31,6 @@ from athletiq_core.analytics.views.common import (
     make_totals,
     total_of,
 )
-from athletiq_core.analytics.views.personal_bests import count_records
 from athletiq_core.analytics.views.races import (
     PRESETS_BY_KEY,
     preset_condition,
@@ -118,7 +122,7 @@ def dashboard(filters: Filters, units: UnitSystem, today: dt.date) -> Dashboard:
         add_totals([share.totals for share in sports], units),
         _group_totals(sports, units),
         sports,
-        count_records(filters),
+        sum(row[7] for row in chosen),
         weeks,
         peak,
         format_distance(peak, units),
@@ -136,6 +140,7 @@ def _totals_per_sport_type(filters: Filters) -> list[tuple]:
         total_of(Activity.total_elevation_gain),
         _count_where(race_condition() & preset_condition(half)),
         _count_where(race_condition() & preset_condition(marathon)),
+        total_of(Activity.pr_count),
     )
     query = apply_filters(query, filters, sport=False).group_by(Activity.sport_type)
     return list(query.tuples())

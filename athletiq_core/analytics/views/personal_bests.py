@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from peewee import SQL, Window, fn
+from peewee import Window, fn
 
 from athletiq_core.analytics.filters import Filters, apply_filters
 from athletiq_core.analytics.views.common import as_date
@@ -89,6 +89,8 @@ def personal_bests(
 
 
 def _ranked_efforts(filters: Filters, top: int):
+    # The window functions run over narrow rows; names and dates are joined in
+    # only for the few efforts kept.
     ranked = _effort_query(filters).select_extend(
         fn.ROW_NUMBER()
         .over(
@@ -100,14 +102,22 @@ def _ranked_efforts(filters: Filters, top: int):
     )
     inner = ranked.alias("e")
     is_record = inner.c.previous.is_null() | (inner.c.time < inner.c.previous)
-    names = ("distance_key", "id", "strava_id", "name", "local_date", "time")
     return (
         inner.select_from(
-            *(inner.c[name] for name in (*names, "distance", "source", "rank")),
+            inner.c.distance_key,
+            Activity.id,
+            Activity.strava_id,
+            Activity.name,
+            Activity.local_date,
+            inner.c.time,
+            inner.c.distance,
+            inner.c.source,
+            inner.c.rank,
             is_record.alias("is_record"),
         )
+        .join(Activity, on=(Activity.id == inner.c.activity_id))
         .where((inner.c.rank <= top) | is_record)
-        .order_by(inner.c.local_date, inner.c.start_date, inner.c.id)
+        .order_by(inner.c.start_date, Activity.id)
         .tuples()
     )
 
@@ -115,10 +125,7 @@ def _ranked_efforts(filters: Filters, top: int):
 def _effort_query(filters: Filters):
     query = BestEffort.select(
         BestEffort.distance_key,
-        Activity.id,
-        Activity.strava_id,
-        Activity.name,
-        Activity.local_date,
+        BestEffort.activity.alias("activity_id"),
         Activity.start_date,
         BestEffort.elapsed_time.alias("time"),
         BestEffort.distance,
@@ -169,21 +176,3 @@ def _effort_row(row: tuple, units: UnitSystem) -> EffortRow:
         format_duration(seconds),
         format_pace(speed, units),
     )
-
-
-def count_records(filters: Filters) -> int:
-    """How many efforts inside ``filters`` beat every earlier effort at the time.
-
-    Earlier means all history, not just the filtered period: an effort counts
-    when it was a personal best over its distance on the day it was run.
-    """
-    history = _effort_query(replace(filters, start=None)).select_extend(
-        _previous_record().alias("previous")
-    )
-    inner = history.alias("h")
-    query = inner.select_from(fn.COUNT(SQL("*"))).where(
-        inner.c.previous.is_null() | (inner.c.time < inner.c.previous)
-    )
-    if filters.start is not None:
-        query = query.where(inner.c.local_date >= filters.start)
-    return int(query.scalar() or 0)

@@ -13,7 +13,7 @@ from athletiq_core.strava.config import load_app
 from athletiq_core.strava.ratelimit import next_quarter_hour
 from athletiq_core.strava.session import AthleteSession
 from athletiq_core.sync import sync_athlete
-from tests.core.sync_fixtures import demo_history
+from tests.core.sync_fixtures import demo_gear, demo_history
 
 
 class SimClock:
@@ -52,10 +52,10 @@ def build_session(fake, athlete_json, clock) -> AthleteSession:
     return AthleteSession(client, athlete)
 
 
-def synced_history(fake, clock, count, seed=7):
+def synced_history(fake, clock, count, seed=7, years=6):
     """A demo history on the fake, connected and synced (the sync is foreground)."""
-    athlete, activities = demo_history(count, seed=seed)
-    fake.add_athlete(athlete, activities)
+    athlete, activities = demo_history(count, seed=seed, years=years)
+    fake.add_athlete(athlete, activities, demo_gear(seed))
     fake.read_limits = (100_000, 1_000_000)
     session = build_session(fake, athlete, clock)
     sync_athlete(session)

@@ -14,6 +14,7 @@ from athletiq_core.details.backfill import (
     load_status,
     request_detail,
 )
+from athletiq_core.strava.ratelimit import next_quarter_hour
 from athletiq_core.sync import sync_athlete
 from tests.core.details.conftest import synced_history
 
@@ -60,13 +61,14 @@ def test_a_429_caused_by_another_client_is_respected(db, fake_strava, sim_clock)
 
 def test_no_wait_stops_as_soon_as_the_window_is_spent(db, fake_strava, sim_clock):
     session, *_ = synced_history(fake_strava, sim_clock, 150)
+    window_end = next_quarter_hour(sim_clock())
 
     status = Backfill(session, wait=sim_clock.wait_until, no_wait=True).run()
 
     assert status.state is BackfillState.WAITING_15_MINUTE
     assert status.done == 90
     assert status.remaining == 60
-    assert status.wait_until.minute == 15
+    assert status.wait_until == window_end
     assert fake_strava.rate_limited_responses == 0
 
 

@@ -6,6 +6,7 @@ import threading
 
 import gpxpy
 import pytest
+from peewee import fn
 
 from athletiq_core.db.models import (
     Activity,
@@ -31,6 +32,18 @@ def _longest_run(activities):
         if a["sport_type"] == "Run" and a["map"]["summary_polyline"]
     ]
     return max(runs, key=lambda a: a["distance"])
+
+
+def _run_with_segments(activities):
+    """A run whose demo detail has segment efforts (with its detail)."""
+    config = DemoConfig(seed=7)
+    for summary in sorted(activities, key=lambda a: a["start_date"], reverse=True):
+        if summary["sport_type"] != "Run" or not summary["map"]["summary_polyline"]:
+            continue
+        detail = generate_detail(config, summary)
+        if detail.get("segment_efforts"):
+            return summary, detail
+    raise AssertionError("the demo history has no run with segments")
 
 
 def test_a_detail_is_stored_in_tables_with_best_efforts_matched_by_distance(
@@ -63,14 +76,14 @@ def test_a_detail_is_stored_in_tables_with_best_efforts_matched_by_distance(
 def test_segment_history_lists_every_local_effort_fastest_first(
     db, fake_strava, sim_clock
 ):
-    session, *_ = synced_history(fake_strava, sim_clock, 200)
+    session, *_ = synced_history(fake_strava, sim_clock, 80, years=1)
     fake_strava.detail_factory = lambda s: generate_detail(DemoConfig(seed=7), s)
     Backfill(session, wait=sim_clock.wait_until).run()
     segment = (
         Segment.select()
         .join(SegmentEffort)
         .group_by(Segment.id)
-        .order_by(SegmentEffort.id.count().desc())
+        .order_by(fn.COUNT(SegmentEffort.id).desc())
         .first()
     )
 
@@ -98,10 +111,8 @@ def test_finding_previous_efforts_fetches_only_candidate_activities(
     session, _athlete, activities = synced_history(fake_strava, sim_clock, 300)
     fake_strava.read_limits = (10_000, 100_000)
     fake_strava.detail_factory = lambda s: generate_detail(DemoConfig(seed=7), s)
-    store_detail(
-        Activity.get(Activity.strava_id == _longest_run(activities)["id"]),
-        generate_detail(DemoConfig(seed=7), _longest_run(activities)),
-    )
+    summary, detail = _run_with_segments(activities)
+    store_detail(Activity.get(Activity.strava_id == summary["id"]), detail)
     segment = Segment.select().first()
     candidates = segments.candidate_activities(segment, session.athlete.id)
     missing = Activity.select().where(Activity.detail_state == "missing").count()
@@ -121,11 +132,8 @@ def test_finding_previous_efforts_fetches_only_candidate_activities(
 
 def test_a_segment_scan_can_be_cancelled(db, fake_strava, sim_clock):
     session, _athlete, activities = synced_history(fake_strava, sim_clock, 300)
-    summary = _longest_run(activities)
-    store_detail(
-        Activity.get(Activity.strava_id == summary["id"]),
-        generate_detail(DemoConfig(seed=7), summary),
-    )
+    summary, detail = _run_with_segments(activities)
+    store_detail(Activity.get(Activity.strava_id == summary["id"]), detail)
     stop = threading.Event()
 
     def cancel_after_two(progress):

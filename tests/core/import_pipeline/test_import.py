@@ -1,0 +1,162 @@
+"""Importing the real archive sample and device files into a real database."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+
+import pytest
+
+from athletiq_core.cli import main
+from athletiq_core.db.models import (
+    Activity,
+    ActivitySource,
+    ActivityStreams,
+    Athlete,
+    BestEffort,
+    Split,
+)
+from athletiq_core.details.streams_store import stored_streams
+from athletiq_core.importing.pipeline import import_paths
+from athletiq_core.strava.mapping import activity_row
+from athletiq_core.sync_store import upsert_activities
+from tests.conftest import SHARED_DATA
+
+REAL = SHARED_DATA / "real-activities"
+ARCHIVE = SHARED_DATA / "strava-export" / "geo-activity-playground"
+ARCHIVE_ID = 12070555079
+
+
+@pytest.fixture
+def athlete(db):
+    return Athlete.create(firstname="Ada")
+
+
+@pytest.fixture
+def archive_zip(tmp_path):
+    target = tmp_path / "export_123.zip"
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.write(ARCHIVE / "activities.csv", "activities.csv")
+        name = "activities/12866632127.fit.gz"
+        archive.write(ARCHIVE / name, name)
+    return target
+
+
+def test_the_archive_keeps_stravas_id_name_and_the_files_streams(athlete, archive_zip):
+    summary = import_paths([archive_zip], athlete)
+
+    activity = Activity.get()
+    assert summary.imported == 1 and summary.skipped == []
+    assert activity.strava_id == ARCHIVE_ID
+    assert activity.name == "Laufen Landal Park"
+    assert activity.sport_type == "Run"
+    assert activity.distance == pytest.approx(3322.95, abs=0.01)
+    assert activity.moving_time == 1411
+    assert stored_streams(activity)["lat"]
+    assert Split.select().where(Split.kind == "metric").count() == 4
+    assert {e.distance_key for e in BestEffort.select()} >= {"400m", "1k", "1_mile"}
+
+
+def test_importing_the_same_archive_twice_adds_nothing(athlete, archive_zip, tmp_path):
+    import_paths([archive_zip], athlete)
+    unpacked = tmp_path / "unpacked"
+    shutil.copytree(ARCHIVE, unpacked)
+
+    again = import_paths([archive_zip, unpacked], athlete)
+
+    assert Activity.select().count() == 1
+    assert again.imported == again.merged == 0
+    assert again.unchanged == 2
+
+
+def test_an_api_activity_and_its_archive_copy_are_one_activity(athlete, archive_zip):
+    summary_json = {
+        "id": ARCHIVE_ID,
+        "name": "Laufen Landal Park (Strava)",
+        "sport_type": "Run",
+        "start_date": "2022-05-29T15:53:35Z",
+        "start_date_local": "2022-05-29T17:53:35Z",
+        "timezone": "(GMT+01:00) Europe/Berlin",
+        "utc_offset": 7200,
+        "distance": 3322.9,
+        "moving_time": 1411,
+        "elapsed_time": 1428,
+    }
+    upsert_activities(athlete.id, [activity_row(summary_json, athlete.id)])
+
+    summary = import_paths([archive_zip], athlete)
+
+    activity = Activity.get()
+    assert summary.merged == 1
+    assert Activity.select().count() == 1
+    assert activity.name == "Laufen Landal Park (Strava)"
+    assert set(activity.sources.split(",")) == {"api", "archive"}
+    assert ActivityStreams.select().count() == 1
+
+
+def test_the_same_run_as_tcx_and_fit_is_stored_once_with_both_sources(athlete):
+    import_paths([REAL / "tcx" / "GoldenCheetah__10kUNLP2014-Garmin15.tcx"], athlete)
+
+    summary = import_paths(
+        [REAL / "fit" / "GoldenCheetah__10kUNLP2014-Garmin15.fit"], athlete
+    )
+
+    activity = Activity.get()
+    assert summary.merged == 1
+    assert Activity.select().count() == 1
+    assert set(activity.sources.split(",")) == {"fit", "tcx"}
+
+
+def test_bad_files_get_a_reason_and_never_stop_the_batch(athlete):
+    summary = import_paths([REAL / "bad", REAL / "quirks"], athlete)
+
+    reasons = dict(summary.skipped)
+    bad_gpx = str(REAL / "bad" / "GoldenCheetah__MetadataOnly.gpx")
+    assert "no track" in reasons[bad_gpx]
+    assert summary.recovered == 2
+    assert any("nick.fit" in w and "lost" in w for w in summary.warnings)
+    quirk_files = {p.name for p in (REAL / "quirks").iterdir()}
+    imported = {s.reference.rsplit("/", 1)[-1] for s in ActivitySource.select()}
+    assert quirk_files <= imported
+
+
+def test_a_failed_import_changes_nothing_already_stored(athlete, tmp_path):
+    import_paths([REAL / "tcx" / "python-tcxparser__test.tcx"], athlete)
+    before = [(a.id, a.name, a.distance, a.updated_at) for a in Activity.select()]
+    broken = tmp_path / "broken.fit"
+    broken.write_bytes(b"\x0e\x10" + b"\x00" * 40)
+
+    summary = import_paths([broken], athlete)
+
+    assert len(summary.skipped) == 1
+    assert [
+        (a.id, a.name, a.distance, a.updated_at) for a in Activity.select()
+    ] == before
+
+
+def test_archive_rows_without_a_file_import_from_the_csv_alone(athlete, tmp_path):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    text = (ARCHIVE / "activities.csv").read_text()
+    header, row = text.splitlines()[:2]
+    manual = row.replace("12070555079", "12070555080").replace(
+        "activities/12866632127.fit.gz", ""
+    )
+    (folder / "activities.csv").write_text("\n".join([header, manual]) + "\n")
+
+    summary = import_paths([folder], athlete)
+
+    activity = Activity.get()
+    assert summary.imported == 1
+    assert activity.strava_id == 12070555080
+    assert activity.distance == pytest.approx(3322.95, abs=0.01)
+    assert ActivityStreams.select().count() == 0
+
+
+def test_the_command_line_imports_and_summarises(athlete, capsys):
+    code = main(["import", str(REAL / "tcx")])
+
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "imported" in out and "skipped" in out
+    assert Activity.select().count() >= 6

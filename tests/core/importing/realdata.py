@@ -1,0 +1,37 @@
+"""Where the shared real activity files live, and which of them are which.
+
+The files sit outside the repository, in ``../shared/data`` next to the repo root;
+see ``real-activities/SOURCES.md`` there for what each file is and why it is kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
+REAL_DIR = DATA_DIR / "real-activities"
+EXPORT_DIR = DATA_DIR / "strava-export" / "geo-activity-playground"
+
+# Track files whose points carry no timestamps: planned or drawn routes. Athletiq
+# imports recorded activities, and a route has no date, duration or pace, so these
+# are rejected with UnsupportedFileError (see athletiq_core.importing.gpx).
+ROUTE_FILES = frozenset(
+    {
+        "gpx/georust-gpx__strava_route_example.gpx",
+        "gpx/gpxpy__cerknicko-without-times.gpx",
+        "gpx/gpxpy__route.gpx",
+        "gpx/GoldenCheetah__A_ride_mapped_on_11_22_2011.gpx",
+    }
+)
+
+
+def relative_files(*folders: str) -> list[str]:
+    """Files in the given folders of the real-activities set, as "folder/name"."""
+    if not REAL_DIR.is_dir():
+        return []
+    return sorted(
+        f"{folder}/{path.name}"
+        for folder in folders
+        for path in (REAL_DIR / folder).iterdir()
+        if path.is_file()
+    )

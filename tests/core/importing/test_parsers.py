@@ -1,0 +1,108 @@
+"""The dispatcher: formats by name or content, gzip, and only typed errors."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from athletiq_core.importing.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    ImportFileError,
+    UnreadableFileError,
+    UnsupportedFileError,
+)
+from athletiq_core.importing.parsers import parse_bytes, parse_file
+
+SMALL_FIT = (
+    "quirks/python-fitparse__elemnt-bolt-no-application-id-inside-developer-data-id.fit"
+)
+SMALL_GPX = "gpx/sports-lib__2067489619.gpx"
+SMALL_TCX = "tcx/python-tcxparser__test.tcx"
+
+
+def _read(real_data_dir, relative: str) -> bytes:
+    return (real_data_dir / "real-activities" / relative).read_bytes()
+
+
+@pytest.mark.parametrize("relative", [SMALL_FIT, SMALL_GPX, SMALL_TCX])
+def test_gzipped_files_read_like_the_plain_ones(real_data_dir, relative):
+    data = _read(real_data_dir, relative)
+    name = relative.split("/")[1]
+
+    plain = parse_bytes(data, name)
+    zipped = parse_bytes(gzip.compress(data), f"{name}.gz")
+
+    assert [a.streams for a in zipped] == [a.streams for a in plain]
+    assert [a.sport_type for a in zipped] == [a.sport_type for a in plain]
+
+
+def test_upper_case_extensions_are_recognised(real_data_dir):
+    data = _read(real_data_dir, SMALL_GPX)
+
+    assert parse_bytes(data, "RUN.GPX")[0].source_format == "gpx"
+
+
+@pytest.mark.parametrize(
+    ("relative", "kind"), [(SMALL_FIT, "fit"), (SMALL_GPX, "gpx"), (SMALL_TCX, "tcx")]
+)
+def test_an_unknown_extension_is_recognised_by_content(real_data_dir, relative, kind):
+    data = _read(real_data_dir, relative)
+
+    assert parse_bytes(data, "download.bin")[0].source_format == kind
+
+
+def test_an_unrecognised_file_is_unsupported():
+    with pytest.raises(UnsupportedFileError, match=r"notes\.txt: the file type \.txt"):
+        parse_bytes(b"just some text", "notes.txt")
+
+
+def test_an_empty_file_is_empty():
+    with pytest.raises(EmptyFileError, match="ride.fit: the file is empty"):
+        parse_bytes(b"", "ride.fit")
+
+
+def test_a_non_fit_file_named_fit_is_corrupt():
+    with pytest.raises(CorruptFileError, match="not a FIT file"):
+        parse_bytes(b"this is not a FIT file at all, just text", "ride.fit")
+
+
+def test_a_cut_short_gzip_keeps_what_came_before_with_a_warning(real_data_dir):
+    data = gzip.compress(_read(real_data_dir, SMALL_FIT))
+
+    (ride,) = parse_bytes(data[: len(data) * 9 // 10], "ride.fit.gz")
+
+    assert ride.sample_count > 0
+    assert "gzip file is cut short" in ride.warnings[0]
+    assert any("ends early" in warning for warning in ride.warnings)
+
+
+def test_a_truncated_tcx_is_corrupt_not_a_crash(real_data_dir):
+    data = _read(real_data_dir, SMALL_TCX)
+
+    with pytest.raises(CorruptFileError, match="run.tcx: it is not readable TCX"):
+        parse_bytes(data[: len(data) // 2], "run.tcx")
+
+
+def test_a_truncated_fit_keeps_the_records_before_the_cut(real_data_dir):
+    data = _read(real_data_dir, SMALL_FIT)
+
+    (ride,) = parse_bytes(data[: len(data) * 3 // 4], "ride.fit")
+
+    assert 0 < ride.sample_count < 132
+    assert any("ends early" in warning for warning in ride.warnings)
+
+
+def test_a_missing_file_is_unreadable(tmp_path):
+    with pytest.raises(UnreadableFileError, match="missing.fit: it cannot be read"):
+        parse_file(tmp_path / "missing.fit")
+
+
+def test_errors_carry_the_file_name_reason_and_advice():
+    with pytest.raises(ImportFileError) as raised:
+        parse_bytes(b"", "morning.gpx")
+
+    assert raised.value.filename == "morning.gpx"
+    assert raised.value.reason == "the file is empty"
+    assert raised.value.advice in str(raised.value)

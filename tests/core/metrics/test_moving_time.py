@@ -1,0 +1,62 @@
+"""Moving time: stops, pauses, sparse recording, sport thresholds."""
+
+from __future__ import annotations
+
+import pytest
+
+from athletiq_core.metrics import elapsed_time, moving_time
+from tests.core.metrics.synthetic import steady
+
+
+def test_a_stop_is_not_moving_time():
+    streams = steady((600, 4.0), (120, 0.0), (600, 4.0))
+
+    assert moving_time(streams, "Run") == pytest.approx(1200.0)
+    assert elapsed_time(streams) == pytest.approx(1320.0)
+
+
+def test_an_auto_pause_gap_without_distance_is_not_moving():
+    streams = steady((600, 4.0))
+    streams["time"] += [streams["time"][-1] + 300.0]
+    streams["distance"] += [streams["distance"][-1]]
+
+    assert moving_time(streams, "Run") == pytest.approx(600.0)
+    assert elapsed_time(streams) == pytest.approx(900.0)
+
+
+def test_a_long_gap_covered_at_speed_is_moving():
+    # Smart recording on a straight road: one sample after 120 s, 600 m on.
+    streams = steady((60, 5.0))
+    streams["time"] += [streams["time"][-1] + 120.0]
+    streams["distance"] += [streams["distance"][-1] + 600.0]
+
+    assert moving_time(streams, "Ride") == pytest.approx(180.0)
+
+
+def test_the_threshold_depends_on_the_sport():
+    streams = steady((300, 0.7))  # a slow shuffle: moving on foot, not on a bike
+
+    assert moving_time(streams, "Walk") == pytest.approx(300.0)
+    assert moving_time(streams, "Ride") == 0.0
+
+
+def test_without_any_speed_every_recorded_interval_counts_up_to_five_minutes():
+    times = [float(t) for t in range(601)] + [1200.0, 1201.0]
+    streams = {"time": times, "watts": [200.0] * len(times)}
+
+    # 600 s, then a 599 s gap (timer stopped), then one more second.
+    assert moving_time(streams, "Ride") == pytest.approx(601.0)
+
+
+def test_a_speed_sensor_alone_gives_moving_time():
+    times = [float(t) for t in range(301)]
+    velocity = [0.0] * 101 + [8.0] * 200  # each value closes an interval
+
+    assert moving_time({"time": times, "velocity": velocity}, "Ride") == pytest.approx(
+        200.0
+    )
+
+
+def test_empty_streams_have_no_time():
+    assert moving_time({}) == 0.0
+    assert elapsed_time({}) == 0.0
