@@ -27,10 +27,13 @@ def bulk_insert(model: type[Model], rows: list[dict[str, Any]]) -> None:
     cursor = database.cursor()
     for start in range(0, len(rows), BATCH):
         chunk = rows[start : start + BATCH]
-        cursor.executemany(sql, [tuple(_value(r[c]) for c in columns) for r in chunk])
+        cursor.executemany(
+            sql, [tuple(sql_value(r[c]) for c in columns) for r in chunk]
+        )
 
 
-def _value(value: Any) -> Any:
+def sql_value(value: Any) -> Any:
+    """``value`` as SQLite stores it (dates and datetimes as peewee writes them)."""
     if isinstance(value, dt.datetime | dt.date):
         return str(value)
     return value

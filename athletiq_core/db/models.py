@@ -207,7 +207,6 @@ class Activity(BaseModel):
 
     class Meta:
         indexes = (
-            (("detail_state", "detail_priority", "start_date"), False),
             (("athlete", "local_date"), False),
             (("athlete", "sport_type", "local_date"), False),
             (("athlete", "start_date"), False),

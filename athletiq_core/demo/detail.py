@@ -50,7 +50,7 @@ def generate_detail(cfg: DemoConfig, summary: dict) -> dict:
     detail = copy.deepcopy(summary)
     detail["resource_state"] = 3
     detail["map"] = _full_map(summary, streams)
-    efforts = _efforts(cfg, summary, kind, streams)
+    efforts = _efforts(cfg, summary, streams)
     detail |= {
         "description": rng.choice(_NOTES) if rng.random() < 0.2 else None,
         "calories": calories(summary),
@@ -66,7 +66,7 @@ def generate_detail(cfg: DemoConfig, summary: dict) -> dict:
     return detail
 
 
-def _efforts(cfg: DemoConfig, summary: dict, kind: str, streams: Streams) -> dict:
+def _efforts(cfg: DemoConfig, summary: dict, streams: Streams) -> dict:
     rng = rng_for(cfg, summary["id"], "efforts")
     track, _ = activity_route(summary)
     best = []

@@ -90,7 +90,11 @@ def _encode(values: Sequence[float | None], codec) -> list[int]:
     # int(x + 0.5) rounds half up for positive x; for negative values (western
     # longitudes) it is off by one unit of the field, e.g. 1e-7 degrees.
     _, scale, shift, invalid = codec
-    return [invalid if v is None else int(v * scale + shift) for v in values]
+    if None in values:
+        return [invalid if v is None else int(v * scale + shift) for v in values]
+    if scale == 1 and shift == 0.5:
+        return list(map(round, values))
+    return [int(v * scale + shift) for v in values]
 
 
 class FitWriter:
@@ -125,51 +129,35 @@ class FitWriter:
 
 
 @cache
-def _tables() -> tuple[list[int], list[list[int]]]:
+def _table() -> array:
     from fit_tool.utils.crc import crc16 as reference
 
     single = [reference(bytes([b])) for b in range(256)]
-    word = []
-    for value in range(65536):
-        low = single[value & 0xFF]
-        word.append((low >> 8) ^ single[(low ^ (value >> 8)) & 0xFF])
-    # powers[k][x]: the CRC after the 16-bit word x followed by k zero words.
-    powers = [word]
-    for _ in range(_BLOCK_WORDS - 1):
-        previous = powers[-1]
-        powers.append([word[v] for v in previous])
-    return single, powers
-
-
-_BLOCK_WORDS = 4
+    # The CRC after one 16-bit word, from a zero start; the CRC is linear, so
+    # table[crc ^ word] continues any running CRC over that word. A compact
+    # array keeps the table in the processor cache.
+    words = array("H", bytes(131072))
+    for word in range(65536):
+        low = single[word & 0xFF]
+        words[word] = (low >> 8) ^ single[(low ^ (word >> 8)) & 0xFF]
+    return words
 
 
 def crc16(data: bytes, crc: int = 0) -> int:
-    """The FIT CRC-16 of ``data``.
-
-    The CRC is linear, so over a block of four 16-bit words only the first word
-    depends on the running value; the others are looked up ahead of the loop
-    and folded in with XOR, which keeps the Python loop to one step per eight
-    bytes.
-    """
-    single, powers = _tables()
-    block = 2 * _BLOCK_WORDS
-    whole = len(data) - len(data) % block
-    words = array("H", data[:whole])
+    """The FIT CRC-16 of ``data``, one table lookup per two bytes."""
+    table = _table()
+    even = len(data) - len(data) % 2
+    words = array("H", data[:even])
     if sys.byteorder == "big":
         words.byteswap()
-    ahead = [
-        a ^ b ^ c
-        for a, b, c in zip(
-            map(powers[2].__getitem__, words[1::4]),
-            map(powers[1].__getitem__, words[2::4]),
-            map(powers[0].__getitem__, words[3::4]),
-            strict=True,
-        )
-    ]
-    last = powers[3]
-    for first, rest in zip(words[0::4], ahead, strict=True):
-        crc = last[crc ^ first] ^ rest
-    for byte in data[whole:]:
-        crc = (crc >> 8) ^ single[(crc ^ byte) & 0xFF]
+    for word in words:
+        crc = table[crc ^ word]
+    if even < len(data):
+        crc = _byte_step(crc, data[-1])
     return crc
+
+
+def _byte_step(crc: int, byte: int) -> int:
+    from fit_tool.utils.crc import crc16 as reference
+
+    return reference(bytes([byte]), crc)

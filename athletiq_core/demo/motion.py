@@ -58,19 +58,7 @@ def build_motion(
 
 
 def _moving_flags(elapsed: int, moving: int, rng: random.Random) -> list[int]:
-    stopped = max(0, elapsed - moving)
-    if stopped == 0:
-        return [0] + [1] * moving
-    count = 1 + min(stopped // 45, 5)
-    cuts = sorted(rng.randrange(stopped + 1) for _ in range(count - 1))
-    lengths = [b - a for a, b in zip([0, *cuts], [*cuts, stopped], strict=True)]
-    places = sorted(
-        rng.randrange(int(moving * 0.03), max(int(moving * 0.97), 1) + 1)
-        for _ in range(count)
-    )
-    stops = dict.fromkeys(places, 0)
-    for place, length in zip(places, lengths, strict=True):
-        stops[place] += length
+    stops = _stops(max(0, elapsed - moving), moving, rng)
     flags, done = [0], 0
     for place in sorted(stops):
         flags.extend([1] * (place - done) + [0] * stops[place])
@@ -78,6 +66,21 @@ def _moving_flags(elapsed: int, moving: int, rng: random.Random) -> list[int]:
     flags.extend([1] * (moving - done))
     flags.extend([0] * (elapsed + 1 - len(flags)))
     return flags
+
+
+def _stops(stopped: int, moving: int, rng: random.Random) -> dict[int, int]:
+    # Up to six pauses (lights, a drink, a café), never in the first or last 3 %.
+    if stopped == 0:
+        return {}
+    count = 1 + min(stopped // 45, 5)
+    cuts = sorted(rng.randrange(stopped + 1) for _ in range(count - 1))
+    lengths = [b - a for a, b in zip([0, *cuts], [*cuts, stopped], strict=True)]
+    low, high = int(moving * 0.03), max(int(moving * 0.97), 1)
+    stops: dict[int, int] = {}
+    for length in lengths:
+        place = rng.randrange(low, high + 1)
+        stops[place] = stops.get(place, 0) + length
+    return stops
 
 
 def _effort_shape(kind: str, seconds: int, workout: Workout | None) -> list[float]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import random
+from itertools import accumulate
 
 from athletiq_core.demo.form import RESTING_HR
 
@@ -123,17 +124,18 @@ def temperature(month: int, hour: int, count: int, rng: random.Random) -> list[f
 
 
 def smooth(values: list[float], width: int = 5) -> list[float]:
-    """Centred moving average over ``width`` samples (``velocity_smooth``)."""
+    """Centred moving average over ``width`` samples (``velocity_smooth``);
+    the window shrinks at both ends."""
     half, count = width // 2, len(values)
-    prefix = [0.0]
-    for value in values:
-        prefix.append(prefix[-1] + value)
-    edge = [
-        (prefix[min(count, k + half + 1)] - prefix[max(0, k - half)])
-        / (min(count, k + half + 1) - max(0, k - half))
-        for k in range(count)
-        if k < half or k >= count - half
-    ]
+    prefix = [0.0, *accumulate(values)]
     middle = [(prefix[k + width] - prefix[k]) / width for k in range(count - 2 * half)]
-    head, tail = edge[: min(half, count)], edge[min(half, count) :]
+    if count <= 2 * half:
+        return [_window_mean(prefix, k, half, count) for k in range(count)]
+    head = [_window_mean(prefix, k, half, count) for k in range(half)]
+    tail = [_window_mean(prefix, k, half, count) for k in range(count - half, count)]
     return head + middle + tail
+
+
+def _window_mean(prefix: list[float], k: int, half: int, count: int) -> float:
+    lo, hi = max(0, k - half), min(count, k + half + 1)
+    return (prefix[hi] - prefix[lo]) / (hi - lo)

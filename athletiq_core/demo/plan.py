@@ -29,15 +29,15 @@ PADEL_SINCE = date(2026, 5, 30)
 _WEEKDAY_WEIGHT = (0.6, 1.0, 0.9, 1.0, 0.6, 1.2, 1.2)
 _MAIN = (
     {"strength": 3.5, "swim": 3, "easy": 2, "walk": 1.5, "virtual": 1, "padel": 0.6},
-    {"workout": 3.5, "easy": 2.5, "commute": 1, "virtual": 1, "manual_run": 0.12},
-    {"easy": 5, "commute": 1.5, "swim": 1, "trail": 0.6, "treadmill": 0.2},
-    {"workout": 1.5, "easy": 2, "virtual": 2, "commute": 1, "treadmill": 0.2},
+    {"workout": 3.5, "easy": 2.5, "commute": 0.6, "virtual": 1, "manual_run": 0.12},
+    {"easy": 5, "commute": 0.8, "swim": 1, "trail": 0.6, "treadmill": 0.2},
+    {"workout": 1.5, "easy": 2, "virtual": 2, "commute": 0.6, "treadmill": 0.2},
     {"easy": 3, "swim": 2, "strength": 1.5, "walk": 1.5, "manual_run": 0.12},
     {"ride": 5, "easy": 2, "trail": 1.5, "hike": 1, "padel": 0.6},
     {"long": 5, "ride": 2, "trail": 1, "hike": 0.8, "walk": 1},
 )
 _SECOND = {
-    "commute": 3,
+    "commute": 1.5,
     "walk": 3,
     "strength": 2,
     "swim": 1,

@@ -44,7 +44,7 @@ def generate_streams(cfg: DemoConfig, summary: dict) -> Streams:
     rng = rng_for(cfg, summary["id"], "streams")
     track, variant = activity_route(summary)
     motion = build_motion(summary, kind, rng, activity_workout(cfg, summary), track)
-    streams: Streams = {"time": [float(k) for k in range(len(motion.moving))]}
+    streams: Streams = {"time": list(map(float, range(len(motion.moving))))}
     if kind != "strength":
         streams["distance"] = [int(d * 10 + 0.5) / 10 for d in motion.distance]
     if track is not None:
@@ -55,7 +55,7 @@ def generate_streams(cfg: DemoConfig, summary: dict) -> Streams:
     if track is not None:
         local = parse_z(summary["start_date_local"])
         streams["temp"] = temperature(local.month, local.hour, len(motion.moving), rng)
-    streams["moving"] = [float(flag) for flag in motion.moving]
+    streams["moving"] = list(map(float, motion.moving))
     return streams
 
 
@@ -99,17 +99,9 @@ def _positions(
     lat, lng, alt = resample(track.cum, [lats, lngs, track.alts], along)
     north, east, baro = _wander(len(along), rng)
     to_lat, to_lng = 1 / METRES_PER_DEGREE, 1 / track.lng_scale
-    # int(x + 0.5) rounds positive numbers; for negative longitudes it is off by
-    # at most 1e-7 degrees, far below GPS precision.
     return {
-        "lat": [
-            int((a + n * to_lat) * 1e7 + 0.5) / 1e7
-            for a, n in zip(lat, north, strict=True)
-        ],
-        "lng": [
-            int((a + e * to_lng) * 1e7 + 0.5) / 1e7
-            for a, e in zip(lng, east, strict=True)
-        ],
+        "lat": [a + n * to_lat for a, n in zip(lat, north, strict=True)],
+        "lng": [a + e * to_lng for a, e in zip(lng, east, strict=True)],
         "altitude": [
             int((a + b) * 10 + 0.5) / 10 for a, b in zip(alt, baro, strict=True)
         ],

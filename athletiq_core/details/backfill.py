@@ -134,7 +134,9 @@ def retry_failed(athlete_id: int) -> int:
 def next_item(athlete_id: int) -> Activity | None:
     """The next activity to fetch, or None when the queue is empty."""
     return (
-        Activity.select()
+        Activity.select(
+            Activity.id, Activity.athlete, Activity.strava_id, Activity.detail_attempts
+        )
         .where(
             Activity.athlete == athlete_id,
             Activity.detail_state == DETAIL_MISSING,
@@ -191,13 +193,18 @@ class Backfill:
             else fetch_streams_too
         )
         self.last_error: str | None = None
+        self._counts = dict.fromkeys(
+            (DETAIL_MISSING, DETAIL_FETCHED, DETAIL_FAILED, DETAIL_GONE), 0
+        )
 
     def run(self) -> BackfillStatus:
         """Work until the queue is empty, the job is stopped or must pause."""
+        self._counts = queue_counts(self.athlete_id)
         self._set_state(BackfillState.RUNNING)
         while not self.stop.is_set():
             item = self.queue()
             if item is None:
+                self._counts = queue_counts(self.athlete_id)
                 return self._set_state(BackfillState.DONE)
             outcome = self._fetch(item)
             if outcome is not None:
@@ -219,6 +226,7 @@ class Backfill:
         except MalformedActivity as exc:
             self._record_failure(item, str(exc), final=True)
             return None
+        self._move(DETAIL_FETCHED)
         self._after_stored(item)
         return None
 
@@ -235,6 +243,7 @@ class Backfill:
     def _handle_error(self, item: Activity, exc: errors.StravaError):
         if isinstance(exc, errors.NotFound):
             _set_item(item, DETAIL_GONE, str(exc))
+            self._move(DETAIL_GONE)
             return None
         if isinstance(exc, errors.Unauthorized):
             self.last_error = str(exc)
@@ -249,6 +258,8 @@ class Backfill:
     def _record_failure(self, item: Activity, message: str, *, final: bool) -> None:
         attempts = item.detail_attempts + 1
         state = DETAIL_FAILED if final or attempts >= MAX_ATTEMPTS else DETAIL_MISSING
+        if state == DETAIL_FAILED:
+            self._move(DETAIL_FAILED)
         Activity.update(
             detail_state=state, detail_attempts=attempts, detail_error=message
         ).where(Activity.id == item.id).execute()
@@ -268,8 +279,13 @@ class Backfill:
         self._set_state(BackfillState.RUNNING)
         return None
 
+    def _move(self, state: str) -> None:
+        """One queue item left 'missing' for ``state`` (counted without a query)."""
+        self._counts[DETAIL_MISSING] = max(0, self._counts[DETAIL_MISSING] - 1)
+        self._counts[state] += 1
+
     def status(self, state: BackfillState, wait_until=None) -> BackfillStatus:
-        counts = queue_counts(self.athlete_id)
+        counts = self._counts
         return BackfillStatus(
             state=state,
             done=counts[DETAIL_FETCHED],

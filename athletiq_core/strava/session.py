@@ -15,6 +15,7 @@ from typing import Any
 from athletiq_core.db.models import Athlete, StravaCredential, database, utcnow
 from athletiq_core.errors import NotConnectedError
 from athletiq_core.strava.client import StravaClient
+from athletiq_core.strava.errors import Unauthorized
 from athletiq_core.strava.ratelimit import Priority
 
 logger = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ class AthleteSession:
     def __init__(self, client: StravaClient, athlete: Athlete):
         self.client = client
         self.athlete = athlete
+        self._cached: tuple[str, int] | None = None
         if (
             not StravaCredential.select()
             .where(StravaCredential.athlete == athlete)
@@ -53,18 +55,42 @@ class AthleteSession:
         priority: Priority = Priority.FOREGROUND,
     ) -> Any:
         """GET ``path`` as this athlete; see :meth:`StravaClient.get`."""
-        return self.client.get(path, self.access_token(), params, priority)
+        token = self.access_token()
+        try:
+            return self.client.get(path, token, params, priority)
+        except Unauthorized:
+            # The token may have been replaced by another process, or revoked:
+            # one retry with a stored or refreshed token tells which.
+            token = self._token_after_rejection(token)
+        return self.client.get(path, token, params, priority)
 
     def access_token(self) -> str:
         """A valid access token, refreshing (and storing the rotation) if needed."""
+        now = int(self.client.clock().timestamp())
+        cached = self._cached
+        if cached is not None and cached[1] > now + REFRESH_MARGIN_S:
+            return cached[0]
+        with _lock_for(self.athlete.id):
+            credential = StravaCredential.get(StravaCredential.athlete == self.athlete)
+            if credential.expires_at > now + REFRESH_MARGIN_S:
+                self._cached = (credential.access_token, credential.expires_at)
+            else:
+                self._cached = self._refresh(credential)
+        return self._cached[0]
+
+    def _token_after_rejection(self, rejected: str) -> str:
+        self._cached = None
         with _lock_for(self.athlete.id):
             credential = StravaCredential.get(StravaCredential.athlete == self.athlete)
             now = int(self.client.clock().timestamp())
-            if credential.expires_at > now + REFRESH_MARGIN_S:
-                return credential.access_token
-            return self._refresh(credential)
+            fresh = credential.expires_at > now + REFRESH_MARGIN_S
+            if credential.access_token != rejected and fresh:
+                self._cached = (credential.access_token, credential.expires_at)
+            else:
+                self._cached = self._refresh(credential)
+        return self._cached[0]
 
-    def _refresh(self, credential: StravaCredential) -> str:
+    def _refresh(self, credential: StravaCredential) -> tuple[str, int]:
         grant = self.client.refresh(credential.refresh_token)
         with database.atomic():
             StravaCredential.update(
@@ -74,4 +100,4 @@ class AthleteSession:
                 updated_at=utcnow(),
             ).where(StravaCredential.id == credential.id).execute()
         logger.debug("Access token refreshed for athlete %s", self.athlete.id)
-        return grant["access_token"]
+        return grant["access_token"], int(grant["expires_at"])

@@ -180,10 +180,22 @@ def test_persistent_server_errors_stop_the_sync_and_keep_what_was_stored(
 
 def test_revoked_access_stops_with_a_reconnect_message(db, fake_strava, history):
     session = connected_session(fake_strava, history[0])
-    fake_strava.inject("/athlete/activities", 401)
+    fake_strava.revoke(history[0]["id"])
 
     with pytest.raises(errors.Unauthorized, match="athletiq connect"):
         sync_athlete(session)
+
+
+def test_a_rejected_access_token_is_refreshed_once_and_the_sync_goes_on(
+    db, fake_strava, history
+):
+    session = connected_session(fake_strava, history[0])
+    fake_strava.inject("/athlete/activities", 401)
+
+    result = sync_athlete(session)
+
+    assert result.inserted == 1000
+    assert len([r for r in fake_strava.requests if r.path == "/oauth/token"]) == 1
 
 
 def test_inactive_app_explains_the_subscription_rule(db, fake_strava, history):

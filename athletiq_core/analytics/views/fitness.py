@@ -48,6 +48,7 @@ PEAK_DURATION_S = 1200
 LOAD_COLUMNS = (
     Activity.id,
     Activity.local_date,
+    Activity.start_date,
     Activity.name,
     Activity.sport_type,
     Activity.moving_time,
@@ -112,11 +113,9 @@ def fitness(
     context = load_context(filters.athlete_id, rows, today, units)
     loads = activity_loads(rows, context.thresholds, filters)
     series = _series(loads, start, end)
-    shown = [
-        _explained(row, load, units)
-        for row, load in reversed(loads)
-        if start <= as_date(row.local_date) <= end
-    ]
+    in_range = [pair for pair in loads if start <= as_date(pair[0].local_date) <= end]
+    in_range.sort(key=lambda pair: (pair[0].start_date, pair[0].id), reverse=True)
+    shown = [_explained(row, load, units) for row, load in in_range]
     return Fitness(
         start,
         end,
@@ -140,7 +139,7 @@ def load_rows(filters: Filters, start: dt.date, end: dt.date, today: dt.date) ->
     """Every sport's activities from ``start`` to ``end`` (local dates).
 
     The rows of the :data:`HISTORY_DAYS` up to ``today`` come too, because the
-    threshold estimates need them. Oldest first, as named tuples.
+    threshold estimates need them. Named tuples, in no particular order.
     """
     history_start = today - dt.timedelta(days=HISTORY_DAYS)
     query = apply_filters(
@@ -150,7 +149,7 @@ def load_rows(filters: Filters, start: dt.date, end: dt.date, today: dt.date) ->
         Activity.local_date.between(start, end)
         | Activity.local_date.between(history_start, today)
     )
-    return list(query.order_by(Activity.start_date).namedtuples())
+    return list(query.namedtuples())
 
 
 def load_context(
@@ -221,7 +220,7 @@ def _in_window(query, athlete_id: int, since: dt.date, today: dt.date):
 def activity_loads(
     rows: list, thresholds: AthleteThresholds, filters: Filters
 ) -> list[tuple[object, LoadResult]]:
-    """(row, load) for each row whose sport the filters select, in row order."""
+    """(row, load) for each row whose sport the filters select."""
     types = filters.sport_types
     return [
         (row, _load_of(row, thresholds))

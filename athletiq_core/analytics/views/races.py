@@ -198,9 +198,11 @@ def _race_rows(filters: Filters) -> list[tuple]:
         Activity.elapsed_time,
         Activity.average_heartrate,
         Activity.race_override,
+        Activity.start_date,
     ).where(race_condition())
-    ordered = apply_filters(query, filters).order_by(Activity.start_date.desc())
-    return list(ordered.tuples())
+    # Races are few: sorting them here keeps SQLite on the index it filters with.
+    rows = list(apply_filters(query, filters).tuples())
+    return sorted(rows, key=lambda row: (row[10], row[0]), reverse=True)
 
 
 def _race_list(rows: list[tuple], athlete: Athlete, units: UnitSystem) -> list:

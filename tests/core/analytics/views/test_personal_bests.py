@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from athletiq_core.analytics.filters import Filters
+from athletiq_core.analytics.filters import FilterError, Filters
 from athletiq_core.analytics.views.personal_bests import personal_bests
 from athletiq_core.distances import STANDARD_DISTANCES
 from athletiq_core.units import UnitSystem
@@ -31,10 +31,22 @@ def five_k_history(db):
 def test_progression_lists_each_effort_that_beat_every_earlier_one(five_k_history):
     bests = personal_bests(Filters(five_k_history.id), METRIC)
 
-    five_k = next(d for d in bests.distances if d.distance.key == "5k")
+    assert bests.progression_distance.key == "5k"
     # 1490 in April only equals March's record, so it is not a new one.
-    assert [e.time_s for e in five_k.progression] == [1500, 1490, 1480, 1470]
-    assert [e.local_date.month for e in five_k.progression] == [1, 3, 6, 12]
+    assert [e.time_s for e in bests.progression] == [1500, 1490, 1480, 1470]
+    assert [e.local_date.month for e in bests.progression] == [1, 3, 6, 12]
+    assert bests.progression[-1].pace_text == "4:54 /km"
+
+
+def test_progression_of_another_distance_and_an_unknown_one(five_k_history):
+    run = add_activity(five_k_history, "2024-12-20T08:00:00")
+    add_effort(run, "10k", 3100)
+
+    bests = personal_bests(Filters(five_k_history.id), METRIC, "10k")
+
+    assert [e.time_s for e in bests.progression] == [3100]
+    with pytest.raises(FilterError, match="Unknown distance"):
+        personal_bests(Filters(five_k_history.id), METRIC, "11k")
 
 
 def test_top_ten_are_the_fastest_in_order_and_the_best_is_first(five_k_history):
@@ -54,6 +66,8 @@ def test_top_ten_are_the_fastest_in_order_and_the_best_is_first(five_k_history):
         1530,
     ]
     assert [e.rank for e in five_k.top] == list(range(1, 11))
+    # Of the two 1490s, March's ranks before April's.
+    assert [e.local_date.month for e in five_k.top[3:5]] == [3, 4]
     assert five_k.best.time_s == 1470
     assert five_k.best.time_text == "24:30"
     assert five_k.best.pace_text == "4:54 /km"
@@ -65,7 +79,7 @@ def test_every_standard_distance_has_a_row_even_without_efforts(five_k_history):
 
     assert [d.distance for d in bests.distances] == list(STANDARD_DISTANCES)
     ten_k = next(d for d in bests.distances if d.distance.key == "10k")
-    assert (ten_k.best, ten_k.top, ten_k.progression) == (None, [], [])
+    assert (ten_k.best, ten_k.top) == (None, [])
     assert bests.best_of("5k").time_s == 1470
 
 
@@ -76,6 +90,7 @@ def test_a_period_has_its_own_bests_and_progression(five_k_history):
 
     assert bests.best_of("5k").time_s == 1495
     assert bests.best_of("5k").local_date == dt.date(2025, 2, 10)
+    assert [e.time_s for e in bests.progression] == [1495]
 
 
 def test_deleted_activities_and_other_athletes_never_give_bests(five_k_history):

@@ -85,7 +85,7 @@ def counted_statements(db) -> Iterator[list[str]]:
 
 CALLS = {
     "dashboard": (3, lambda f, today: dashboard(f, METRIC, today)),
-    "personal_bests": (1, lambda f, today: personal_bests(f, METRIC)),
+    "personal_bests": (2, lambda f, today: personal_bests(f, METRIC)),
     "race_history": (2, lambda f, today: race_history(f, METRIC)),
     "progression": (1, lambda f, today: progression(f, METRIC, today)),
     "calendar": (6, lambda f, today: calendar(f, METRIC, today.year, today)),
@@ -117,7 +117,7 @@ def test_the_stats_command_costs_the_sum_of_its_views(demo):
     with counted_statements(db) as executed:
         stats_report(athlete, METRIC, today)
 
-    assert len(executed) == 3 + 1 + 4
+    assert len(executed) == 3 + 2 + 4
 
 
 def test_the_demo_history_fills_every_view(demo):
