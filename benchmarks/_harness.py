@@ -13,6 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from athletiq_core.db import close_database, open_database  # noqa: E402
 from tests.fake_strava import FakeStrava  # noqa: E402
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
 
 @contextlib.contextmanager
 def fake_strava_env():

@@ -19,6 +19,7 @@ import argparse
 import datetime as dt
 import json
 import multiprocessing
+import os
 import statistics
 import sys
 import tempfile
@@ -43,7 +44,7 @@ from athletiq_core.analytics.views.segments import segments
 from athletiq_core.analytics.views.year_vs_year import year_vs_year
 from athletiq_core.cli.stats_cmd import stats_report
 from athletiq_core.db import close_database, open_database
-from athletiq_core.db.models import Activity, Athlete, database
+from athletiq_core.db.models import Activity, Athlete, Goal, database
 from athletiq_core.sports import SPORT_GROUPS, group_of
 from athletiq_core.units import UnitSystem
 
@@ -89,6 +90,7 @@ def measure(path: Path, size: int, runs: int) -> dict[str, tuple[float, int]]:
 
 def view_calls(filters: Filters, today: dt.date) -> dict:
     """One zero-argument call per view, as the faces would make them."""
+    athlete = Athlete.get_by_id(filters.athlete_id)
     return {
         "dashboard": lambda: dashboard(filters, METRIC, today),
         "personal_bests": lambda: personal_bests(filters, METRIC),
@@ -102,9 +104,7 @@ def view_calls(filters: Filters, today: dt.date) -> dict:
         "predictions": lambda: predictions(filters, METRIC, today),
         "eddington": lambda: eddington_view(filters, METRIC),
         "segments": lambda: segments(filters, METRIC),
-        "stats (CLI)": lambda: stats_report(
-            Athlete.get_by_id(filters.athlete_id), METRIC, today
-        ),
+        "stats (CLI)": lambda: stats_report(athlete, METRIC, today),
     }
 
 
@@ -182,6 +182,7 @@ def build(path: Path, size: int) -> None:
     config = DemoConfig(seed=42, activities=size)
     started = time.perf_counter()
     create_demo_database(path, config)
+    _add_goals(config.end_utc.year)
     runs = list(
         Activity.select()
         .where(Activity.sport_type.in_(sorted(SPORT_GROUPS["run"])))
@@ -203,6 +204,17 @@ def build(path: Path, size: int) -> None:
     )
 
 
+def _add_goals(year: int) -> None:
+    athlete = Athlete.select().get()
+    for group, kilometres in (("run", 2_000), ("ride", 6_000), ("all", 10_000)):
+        Goal.create(
+            athlete=athlete,
+            year=year,
+            sport_group=group,
+            target_distance=kilometres * 1000.0,
+        )
+
+
 def _detail(job: tuple) -> dict:
     from athletiq_core.demo import generate_detail
 
@@ -222,7 +234,14 @@ def format_table(results: dict, sizes: list[int]) -> str:
         "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows
     ]
     targets = ", ".join(f"≤ {TARGET_MS.get(s, '–')} ms at {s:,}" for s in sizes)
-    return "\n".join([*lines, f"targets: {targets}; * = over target"])
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return "\n".join(
+        [
+            *lines,
+            f"targets: {targets}; * = over target",
+            f"wall-clock medians; {os.cpu_count()} CPUs, load average {load}",
+        ]
+    )
 
 
 def _cell(result: tuple[float, int], size: int) -> str:

@@ -12,7 +12,8 @@ from athletiq_core.strava.ratelimit import reset_registry
 from tests.fake_strava import FakeStrava
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+# Real activity files from many devices (see tests/data/*/SOURCES.md for origins).
+SHARED_DATA = REPO_ROOT / "tests" / "data"
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import logging
 from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import relativedelta
@@ -22,6 +23,8 @@ from peewee import ModelSelect
 from athletiq_core.analytics.errors import AnalyticsError
 from athletiq_core.db.models import Activity
 from athletiq_core.sports import sport_types_for
+
+logger = logging.getLogger(__name__)
 
 
 class FilterError(AnalyticsError):

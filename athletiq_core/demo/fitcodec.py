@@ -46,14 +46,7 @@ class MessagePacker:
         from fit_tool.definition_message import DefinitionMessage
         from fit_tool.record import Record
 
-        module = importlib.import_module(f"fit_tool.profile.messages.{message}_message")
-        cls = getattr(
-            module, "".join(p.title() for p in message.split("_")) + "Message"
-        )
-        template = cls(local_id=_LOCAL_IDS[message])
-        for name in fields:
-            field = template.get_field_by_name(name)
-            setattr(template, name, 1.0 / (field.scale or 1.0) - (field.offset or 0.0))
+        template = _template(message, fields)
         definition = DefinitionMessage.from_data_message(template)
         self.definition_bytes = Record.from_message(definition).to_bytes()
         by_id = {template.get_field_by_name(n).field_id: n for n in fields}
@@ -71,6 +64,18 @@ class MessagePacker:
         ]
         headers = [self._header] * len(encoded[0])
         return b"".join(map(self._struct.pack, headers, *encoded))
+
+
+def _template(message: str, fields: Sequence[str]):
+    # A fit-tool message with every field set (to a value encoding as 1), from
+    # which fit-tool derives the definition: field numbers, sizes, base types.
+    module = importlib.import_module(f"fit_tool.profile.messages.{message}_message")
+    name = "".join(part.title() for part in message.split("_")) + "Message"
+    template = getattr(module, name)(local_id=_LOCAL_IDS[message])
+    for field_name in fields:
+        field = template.get_field_by_name(field_name)
+        setattr(template, field_name, 1 / (field.scale or 1) - (field.offset or 0))
+    return template
 
 
 @cache

@@ -43,12 +43,16 @@ _RECORD_FIELDS = (
 )
 
 
-def write_fit(cfg: DemoConfig, summary: dict, path: str | Path) -> Path:
+def write_fit(
+    cfg: DemoConfig, summary: dict, path: str | Path, streams: Streams | None = None
+) -> Path:
     """Write ``summary``'s activity to ``path`` as a FIT file; returns the path.
 
-    Raises ValueError for manual activities, which have no recording.
+    ``streams`` may be passed when already generated for this summary (to write
+    both a FIT and a GPX file, say). Raises ValueError for manual activities,
+    which have no recording.
     """
-    streams = generate_streams(cfg, summary)
+    streams = streams if streams is not None else generate_streams(cfg, summary)
     if not streams:
         raise ValueError(f"activity {summary['id']} is manual and has no FIT file")
     start_ms = _unix_ms(summary["start_date"])

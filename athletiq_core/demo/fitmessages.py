@@ -75,30 +75,34 @@ def timer_event(moment_ms: int, stop: bool) -> dict:
 
 
 def lap_columns(summary: dict, streams: Streams, laps: list[dict], start_ms: int):
-    """Lap messages (as columns) for the detail ``laps``."""
+    """Lap messages (as columns keyed by field) for the detail ``laps``."""
+    sport = sport_of(summary)
+    rows = [
+        _lap_row(streams, lap, index, start_ms, sport) for index, lap in enumerate(laps)
+    ]
+    return {name: [row[name] for row in rows] for name in rows[0]} if rows else {}
+
+
+def _lap_row(streams: Streams, lap: dict, index: int, start_ms: int, sport) -> dict:
     from fit_tool.profile.profile_type import Event, EventType, LapTrigger
 
-    sport, sub = sport_of(summary)
-    rows = []
-    for index, lap in enumerate(laps):
-        first, last = lap["start_index"], lap["end_index"]
-        manual = not lap["name"].startswith("Lap")
-        trigger = LapTrigger.MANUAL if manual else LapTrigger.DISTANCE
-        row = {
-            "message_index": index,
-            "timestamp": start_ms + int(streams["time"][last]) * 1000,
-            "start_time": start_ms + int(streams["time"][first]) * 1000,
-            "event": Event.LAP.value,
-            "event_type": EventType.STOP.value,
-            "lap_trigger": trigger.value,
-            "sport": sport,
-            "sub_sport": sub,
-            **_totals(lap, lap["elapsed_time"], lap["total_elevation_gain"]),
-            **_positions(streams, first, last),
-            **_sensors(lap),
-        }
-        rows.append(row)
-    return {name: [row[name] for row in rows] for name in rows[0]} if rows else {}
+    first, last = lap["start_index"], lap["end_index"]
+    # Auto-laps are called "Lap n"; workout steps end with a button press.
+    auto = lap["name"].startswith("Lap")
+    trigger = LapTrigger.DISTANCE if auto else LapTrigger.MANUAL
+    return {
+        "message_index": index,
+        "timestamp": start_ms + int(streams["time"][last]) * 1000,
+        "start_time": start_ms + int(streams["time"][first]) * 1000,
+        "event": Event.LAP.value,
+        "event_type": EventType.STOP.value,
+        "lap_trigger": trigger.value,
+        "sport": sport[0],
+        "sub_sport": sport[1],
+        **_totals(lap, lap["elapsed_time"], lap["total_elevation_gain"]),
+        **_positions(streams, first, last),
+        **_sensors(lap),
+    }
 
 
 def _totals(figures: dict, elapsed: float, ascent: float) -> dict:

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from athletiq_core.demo.calendar import injury_window
+from athletiq_core.demo.schedule import injury_window
 
 WEIGHT_KG = 61.0
 RESTING_HR = 48.0

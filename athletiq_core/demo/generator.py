@@ -15,12 +15,12 @@ import random
 import time
 from datetime import UTC, date, datetime
 
-from athletiq_core.demo.calendar import Session
 from athletiq_core.demo.clock import to_utc
 from athletiq_core.demo.config import DemoConfig, rng_for
 from athletiq_core.demo.form import Form, form_on
 from athletiq_core.demo.metrics_other import session_metrics
 from athletiq_core.demo.plan import history_days, plan_sessions
+from athletiq_core.demo.schedule import Session
 from athletiq_core.demo.segments import segments_on
 from athletiq_core.demo.summary import build_summary
 

@@ -9,7 +9,8 @@ far too slow for files with tens of thousands of points.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -17,6 +18,7 @@ from athletiq_core.demo.clock import iso_z, parse_z
 from athletiq_core.demo.config import DemoConfig
 from athletiq_core.demo.summary import kind_of
 from athletiq_core.demo.tracks import generate_streams
+from athletiq_core.streams import Streams
 
 logger = logging.getLogger(__name__)
 
@@ -34,13 +36,16 @@ _HEAD = (
 _TAIL = "  </trkseg>\n </trk>\n</gpx>\n"
 
 
-def write_gpx(cfg: DemoConfig, summary: dict, path: str | Path) -> Path:
+def write_gpx(
+    cfg: DemoConfig, summary: dict, path: str | Path, streams: Streams | None = None
+) -> Path:
     """Write ``summary``'s GPS track to ``path`` as GPX 1.1; returns the path.
 
-    Raises ValueError for activities without a GPS track (indoor, pool, gym or
-    manual activities).
+    ``streams`` may be passed when already generated for this summary. Raises
+    ValueError for activities without a GPS track (indoor, pool, gym or manual
+    activities).
     """
-    streams = generate_streams(cfg, summary)
+    streams = streams if streams is not None else generate_streams(cfg, summary)
     if "lat" not in streams:
         raise ValueError(f"activity {summary['id']} has no GPS track to write")
     start = parse_z(summary["start_date"]).replace(tzinfo=UTC)
@@ -76,8 +81,16 @@ def _points(streams, start: datetime) -> list[str]:
 
 
 def _times(start: datetime, count: int) -> list[str]:
-    naive = start.replace(tzinfo=None)
-    return [(naive + timedelta(seconds=k)).isoformat() + "Z" for k in range(count)]
+    # Samples are a second apart: only the seconds change within a minute, so
+    # the date and time up to the minute are formatted once per minute.
+    first = int(start.timestamp())
+    out, minute, prefix = [], None, ""
+    for moment in range(first, first + count):
+        if moment // 60 != minute:
+            minute = moment // 60
+            prefix = time.strftime("%Y-%m-%dT%H:%M:", time.gmtime(minute * 60))
+        out.append(f"{prefix}{moment % 60:02d}Z")
+    return out
 
 
 def _extensions(hr: list | None, cad: list | None, count: int) -> list[str]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from athletiq_core.demo.calendar import Session
 from athletiq_core.demo.config import DemoConfig
 from athletiq_core.demo.form import Form
 from athletiq_core.demo.routes import VARIANTS, route, route_def, route_defs
+from athletiq_core.demo.schedule import Session
 from athletiq_core.demo.workouts import run_pace_factor, run_workout
 
 # Relative slowdown of a course against a flat one, by race route.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 
 from athletiq_core.demo import metrics as foot
-from athletiq_core.demo.calendar import Session
 from athletiq_core.demo.config import DemoConfig
 from athletiq_core.demo.form import Form
 from athletiq_core.demo.metrics import (
@@ -17,6 +16,7 @@ from athletiq_core.demo.metrics import (
     set_heart_rate,
     set_times,
 )
+from athletiq_core.demo.schedule import Session
 from athletiq_core.demo.workouts import ride_power_factors, ride_workout
 
 

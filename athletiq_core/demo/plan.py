@@ -14,15 +14,15 @@ import math
 import random
 from datetime import date, timedelta
 
-from athletiq_core.demo.calendar import (
+from athletiq_core.demo.clock import zone
+from athletiq_core.demo.config import HOME_ZONE, DemoConfig, rng_for
+from athletiq_core.demo.daytimes import start_times
+from athletiq_core.demo.schedule import (
     Session,
     fixed_sessions,
     injury_window,
     trip_days,
 )
-from athletiq_core.demo.clock import zone
-from athletiq_core.demo.config import HOME_ZONE, DemoConfig, rng_for
-from athletiq_core.demo.daytimes import start_times
 
 RUN_KINDS = frozenset({"easy", "long", "workout", "trail", "treadmill", "manual_run"})
 PADEL_SINCE = date(2026, 5, 30)

@@ -198,7 +198,11 @@ def summary_polyline(key: str, variant: int) -> str:
 
 
 def find_route(encoded: str) -> tuple[Route, int] | None:
-    """The route and variant whose summary polyline is ``encoded``, or None."""
+    """The route and variant whose summary polyline is ``encoded``, or None.
+
+    The first unknown polyline builds every route and variant (about a second),
+    so that summaries from another process are recognised too.
+    """
     if encoded not in _REGISTRY:
         for spec in ROUTES:
             for variant in range(VARIANTS):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 from datetime import datetime
 
-from athletiq_core.demo.calendar import Session
 from athletiq_core.demo.clock import iso_z, local_view
 from athletiq_core.demo.config import HOME_ZONE, DemoConfig
 from athletiq_core.demo.form import RESTING_HR, Form
@@ -20,6 +19,7 @@ from athletiq_core.demo.metrics import Metrics
 from athletiq_core.demo.names import activity_name
 from athletiq_core.demo.places import REGIONS
 from athletiq_core.demo.routes import offset_m, route, summary_polyline
+from athletiq_core.demo.schedule import Session
 
 # kind -> (legacy type, sport_type)
 SPORTS = {

@@ -66,6 +66,8 @@ _SEMICIRCLE_DEGREES = 180.0 / 2**31
 # Devices write the last record a moment after the session's nominal end.
 _WINDOW_SLACK = timedelta(seconds=60)
 _MAX_RECORD_JUMP_S = 86_400.0
+# No single recording lasts a week; a longer session duration is a damaged value.
+_MAX_SESSION_S = 7 * 86_400.0
 _MAX_UTC_OFFSET_S = 14 * 3600
 
 _SUMMARY_MESSAGES = {
@@ -258,9 +260,9 @@ def _session_leg(session: dict[str, Any]) -> _Leg | None:
         to_float(session.get(key)) or 0.0
         for key in ("total_elapsed_time", "total_timer_time")
     ]
-    ends = [start + timedelta(seconds=min(max(durations), 1e8))]
+    ends = [start + timedelta(seconds=min(max(durations), _MAX_SESSION_S))]
     stamp = as_utc(session.get("timestamp"))
-    if stamp is not None and stamp >= start:
+    if stamp is not None and 0 <= (stamp - start).total_seconds() <= _MAX_SESSION_S:
         ends.append(stamp)
     return _Leg(session=session, start=start, end=max(ends))
 

@@ -4,6 +4,8 @@ Split boundaries fall at exact multiples of the unit along the cleaned distance
 series (:func:`~athletiq_core.metrics.series.distance_series`); time, moving time
 and altitude at a boundary are interpolated linearly between the two samples
 around it. The last, partial split is included when it is longer than a metre.
+An activity with more than :data:`MAX_SPLITS` splits gets none: no recording is
+that long, so its distance is damaged.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ logger = logging.getLogger(__name__)
 
 METRES_PER_KM = 1000.0
 _MIN_PARTIAL_M = 1.0
+# More splits than this means damaged data (10,000 km in kilometre splits).
+MAX_SPLITS = 10_000
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,15 @@ def splits(
 ) -> list[Split]:
     """Splits every ``unit_m`` metres (1000 for km, 1609.344 for miles).
 
-    Returns an empty list when the streams have no distance.
+    Returns an empty list when the streams have no distance, or implausibly much.
     """
     track = _track(streams, sport_type)
     if track is None or unit_m <= 0:
         return []
     total = track.distances[-1]
+    if total > MAX_SPLITS * unit_m:
+        logger.warning("No splits: %.0f km is longer than any recording", total / 1000)
+        return []
     bounds = [unit_m * step for step in range(1, int(total // unit_m) + 1)]
     if total - (bounds[-1] if bounds else 0.0) > _MIN_PARTIAL_M:
         bounds.append(total)

@@ -25,11 +25,8 @@ from athletiq_core.analytics.views.common import (
     make_totals,
     total_of,
 )
-from athletiq_core.analytics.views.fitness import (
-    activity_loads,
-    load_context,
-    load_rows,
-)
+from athletiq_core.analytics.views.fitness import activity_loads, load_rows
+from athletiq_core.analytics.views.fitness_thresholds import load_context
 from athletiq_core.db.models import Activity
 from athletiq_core.sports import group_of
 from athletiq_core.units import UnitSystem
@@ -119,10 +116,11 @@ def _daily_load(
     rows = load_rows(filters, filters.start, filters.end, today)
     context = load_context(filters.athlete_id, rows, today, units)
     totals: dict[dt.date, float] = defaultdict(float)
-    for row, load in activity_loads(rows, context.thresholds, filters):
-        day = as_date(row.local_date)
-        if filters.start <= day <= filters.end:
-            totals[day] += load.value
+    pairs = activity_loads(
+        rows, context.thresholds, filters, filters.start, filters.end
+    )
+    for row, load in pairs:
+        totals[row.local_date] += load.value
     return totals
 
 

@@ -8,11 +8,12 @@ in the unit system the view was asked for.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
-from peewee import Expression, Field, fn
+from peewee import Expression, Field, Select, fn
 
-from athletiq_core.db.models import Activity
+from athletiq_core.db.models import Activity, database
 from athletiq_core.sports import PACE_GROUPS, group_of
 from athletiq_core.units import (
     UnitSystem,
@@ -22,6 +23,8 @@ from athletiq_core.units import (
     format_pace,
     format_speed,
 )
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,16 @@ def as_date(value: dt.date | str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def raw_rows(query: Select) -> list[tuple]:
+    """The rows of ``query`` as SQLite returns them, for bulk reads.
+
+    Peewee's per-value conversion is skipped: dates and datetimes stay ISO text
+    and booleans 0/1. Reading thousands of rows, that conversion costs more
+    than the query itself.
+    """
+    return database.execute(query).fetchall()
 
 
 def total_of(field: Field | Expression) -> Expression:

@@ -18,7 +18,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
-from peewee import Case, fn
+from peewee import Case, Expression, fn
 
 from athletiq_core.analytics.calendar_math import IsoWeek, last_iso_weeks
 from athletiq_core.analytics.filters import Filters, apply_filters
@@ -116,17 +116,17 @@ def dashboard(filters: Filters, units: UnitSystem, today: dt.date) -> Dashboard:
     weeks = _weekly_volume(filters, min(today, filters.end or today), units)
     peak = max((week.totals.distance_m for week in weeks), default=0.0)
     return Dashboard(
-        filters,
-        units,
-        _run_totals(per_type, filters, units),
-        add_totals([share.totals for share in sports], units),
-        _group_totals(sports, units),
-        sports,
-        sum(row[7] for row in chosen),
-        weeks,
-        peak,
-        format_distance(peak, units),
-        _recent(filters, units),
+        filters=filters,
+        units=units,
+        runs=_run_totals(per_type, filters, units),
+        overall=add_totals([share.totals for share in sports], units),
+        groups=_group_totals(sports, units),
+        sports=sports,
+        pr_count=sum(row[7] for row in chosen),
+        weeks=weeks,
+        peak_week_m=peak,
+        peak_week_text=format_distance(peak, units),
+        recent=_recent(filters, units),
     )
 
 
@@ -146,7 +146,7 @@ def _totals_per_sport_type(filters: Filters) -> list[tuple]:
     return list(query.tuples())
 
 
-def _count_where(condition) -> fn:
+def _count_where(condition: Expression) -> Expression:
     return fn.COALESCE(fn.SUM(Case(None, [(condition, 1)], 0)), 0)
 
 

@@ -7,49 +7,50 @@ where set; the rest are estimated from the last :data:`HISTORY_DAYS` days before
 ``today`` and flagged as estimates. They are estimated from every sport whatever
 the sport filter, so a filter changes which loads count, never the thresholds.
 
-The series starts :data:`LEAD_IN_DAYS` before the range shown, however short
-that range, so CTL has its history behind it: a load a year old weighs
-e^(−365/42) ≈ 0.02 % of its value in today's CTL, so older loads are left out.
-Nothing is stored.
+The series starts :data:`LEAD_IN_DAYS` (six CTL time constants) before the
+range shown, however short that range, so CTL has its history behind it: a
+load that old keeps e^(−6) ≈ 0.25 % of its weight, so older loads are left
+out. Nothing is stored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import operator
 from collections import Counter
 from dataclasses import dataclass
+from functools import reduce
+from typing import NamedTuple
 
-from peewee import fn
-
-from athletiq_core.analytics.agegrade import normalise_sex
 from athletiq_core.analytics.filters import Filters, apply_filters
 from athletiq_core.analytics.load import ActivityLoadInput, LoadResult, activity_load
-from athletiq_core.analytics.pmc import FitnessDay, daily_loads, fitness_series
-from athletiq_core.analytics.thresholds import (
-    CYCLING_SPORTS,
-    RUNNING_SPORTS,
-    AthleteThresholds,
-    HistoryActivity,
-    estimate_thresholds,
+from athletiq_core.analytics.pmc import (
+    CTL_DAYS,
+    FitnessDay,
+    daily_loads,
+    fitness_series,
 )
-from athletiq_core.analytics.views.common import as_date
-from athletiq_core.analytics.views.fitness_thresholds import ThresholdUsed, explain
-from athletiq_core.db.models import Activity, Athlete, BestEffort, PeakPower
+from athletiq_core.analytics.thresholds import AthleteThresholds
+from athletiq_core.analytics.views.common import raw_rows
+from athletiq_core.analytics.views.fitness_thresholds import (
+    HISTORY_DAYS,
+    ThresholdUsed,
+    load_context,
+)
+from athletiq_core.db.models import Activity
 from athletiq_core.units import UnitSystem
 
 logger = logging.getLogger(__name__)
 
-HISTORY_DAYS = 365
 SHOWN_DAYS = 365
-LEAD_IN_DAYS = 365
-PEAK_DURATION_S = 1200
+LEAD_IN_DAYS = 6 * CTL_DAYS
 
+# The columns of a :class:`LoadRow`, in its order.
 LOAD_COLUMNS = (
     Activity.id,
     Activity.local_date,
     Activity.start_date,
-    Activity.name,
     Activity.sport_type,
     Activity.moving_time,
     Activity.distance,
@@ -62,24 +63,41 @@ LOAD_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class ActivityLoad:
-    """One activity's load in points, with the source and parameters behind it."""
+class LoadRow(NamedTuple):
+    """What a load needs from one activity: seconds, metres, watts, bpm.
+
+    ``start_date`` is UTC as ISO text (it only orders rows); ``device_watts``
+    is 0 or 1.
+    """
+
+    id: int
+    local_date: dt.date
+    start_date: str
+    sport_type: str
+    moving_time: int
+    distance: float
+    average_watts: float | None
+    weighted_average_watts: float | None
+    device_watts: int
+    average_heartrate: float | None
+    max_heartrate: float | None
+    suffer_score: float | None
+
+
+class ActivityLoad(NamedTuple):
+    """One activity's load in points, with the source and parameters behind it.
+
+    A named tuple rather than a dataclass: a year can hold thousands of them.
+    """
 
     activity_id: int
     local_date: dt.date
-    name: str
     sport_type: str
     load: LoadResult
-    description: str
 
-
-@dataclass(frozen=True)
-class LoadContext:
-    """The thresholds loads are computed with, and how each was obtained."""
-
-    thresholds: AthleteThresholds
-    explained: list[ThresholdUsed]
+    def describe(self, units: UnitSystem) -> str:
+        """One sentence on how the load was computed, in ``units``."""
+        return self.load.describe(units)
 
 
 @dataclass(frozen=True)
@@ -109,13 +127,12 @@ def fitness(
     """
     end = min(today, filters.end or today)
     start = filters.start or end - dt.timedelta(days=days - 1)
-    rows = load_rows(filters, start - dt.timedelta(days=LEAD_IN_DAYS), end, today)
+    first = start - dt.timedelta(days=LEAD_IN_DAYS)
+    rows = load_rows(filters, first, end, today)
     context = load_context(filters.athlete_id, rows, today, units)
-    loads = activity_loads(rows, context.thresholds, filters)
+    loads = activity_loads(rows, context.thresholds, filters, first, end)
     series = _series(loads, start, end)
-    in_range = [pair for pair in loads if start <= as_date(pair[0].local_date) <= end]
-    in_range.sort(key=lambda pair: (pair[0].start_date, pair[0].id), reverse=True)
-    shown = [_explained(row, load, units) for row, load in in_range]
+    shown = _shown(loads, start, end)
     return Fitness(
         start,
         end,
@@ -127,105 +144,78 @@ def fitness(
     )
 
 
+def _shown(loads: list, start: dt.date, end: dt.date) -> list[ActivityLoad]:
+    in_range = [pair for pair in loads if start <= pair[0].local_date <= end]
+    in_range.sort(key=lambda pair: (pair[0].start_date, pair[0].id), reverse=True)
+    return [
+        ActivityLoad(row.id, row.local_date, row.sport_type, load)
+        for row, load in in_range
+    ]
+
+
 def _series(loads: list, start: dt.date, end: dt.date) -> list[FitnessDay]:
     if end < start:
         return []
-    by_day = daily_loads((as_date(row.local_date), load.value) for row, load in loads)
+    by_day = daily_loads((row.local_date, load.value) for row, load in loads)
     first = min([start, *by_day])
     return [day for day in fitness_series(by_day, first, end) if day.date >= start]
 
 
-def load_rows(filters: Filters, start: dt.date, end: dt.date, today: dt.date) -> list:
+def load_rows(
+    filters: Filters, start: dt.date, end: dt.date, today: dt.date
+) -> list[LoadRow]:
     """Every sport's activities from ``start`` to ``end`` (local dates).
 
     The rows of the :data:`HISTORY_DAYS` up to ``today`` come too, because the
-    threshold estimates need them. Named tuples, in no particular order.
+    threshold estimates need them. In no particular order. The columns are few
+    and numeric so that an index can cover them: this is the biggest read of
+    the analytics.
     """
-    history_start = today - dt.timedelta(days=HISTORY_DAYS)
-    query = apply_filters(
-        Activity.select(*LOAD_COLUMNS), filters, sport=False, dates=False
-    )
-    query = query.where(
-        Activity.local_date.between(start, end)
-        | Activity.local_date.between(history_start, today)
-    )
-    return list(query.namedtuples())
-
-
-def load_context(
-    athlete_id: int, rows: list, today: dt.date, units: UnitSystem
-) -> LoadContext:
-    """The athlete's thresholds, estimated where unset from the last year of rows."""
-    athlete = Athlete.get_by_id(athlete_id)
-    known = AthleteThresholds(
-        ftp=athlete.ftp,
-        max_hr=athlete.max_hr,
-        rest_hr=athlete.rest_hr,
-        threshold_hr=athlete.threshold_hr,
-        threshold_pace=athlete.threshold_pace,
-        sex=normalise_sex(athlete.sex),
-    )
-    since = today - dt.timedelta(days=HISTORY_DAYS)
-    estimates = estimate_thresholds(_history(athlete_id, rows, since, today))
-    filled = estimates.fill(known)
-    return LoadContext(filled, explain(known, filled, estimates, units))
-
-
-def _history(athlete_id: int, rows: list, since: dt.date, today: dt.date) -> list:
-    recent = [row for row in rows if since <= row.local_date <= today]
-    history = [
-        HistoryActivity(
-            row.sport_type,
-            row.moving_time,
-            max_heartrate=row.max_heartrate,
-            weighted_power=row.weighted_average_watts if row.device_watts else None,
-        )
-        for row in recent
+    history = (today - dt.timedelta(days=HISTORY_DAYS), today)
+    # One select per disjoint range: an OR of two ranges would make SQLite
+    # collect row ids and read whole rows instead of staying on the index.
+    parts = [
+        apply_filters(
+            Activity.select(*LOAD_COLUMNS), filters, sport=False, dates=False
+        ).where(Activity.local_date.between(first, last))
+        for first, last in _merged([(start, end), history])
     ]
-    # The estimators only look at the best effort per distance and the best
-    # 20-minute power, so those arrive summarised, one entry each.
-    efforts = _best_efforts(athlete_id, since, today)
-    peak = _best_peak_power(athlete_id, since, today)
-    history.append(HistoryActivity("Run", 0.0, best_efforts=efforts))
-    history.append(HistoryActivity("Ride", 0.0, best_20min_power=peak))
-    return history
+    query = reduce(operator.add, parts)
+    days: dict[str, dt.date] = {}
+    return [LoadRow(row[0], _day(days, row[1]), *row[2:]) for row in raw_rows(query)]
 
 
-def _best_efforts(athlete_id: int, since: dt.date, today: dt.date) -> list:
-    query = (
-        BestEffort.select(BestEffort.distance, fn.MIN(BestEffort.elapsed_time))
-        .join(Activity)
-        .where(Activity.sport_type.in_(sorted(RUNNING_SPORTS)))
-    )
-    query = _in_window(query, athlete_id, since, today)
-    return list(query.group_by(BestEffort.distance_key).tuples())
+def _merged(ranges: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    merged: list[tuple[dt.date, dt.date]] = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1] + dt.timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
 
 
-def _best_peak_power(athlete_id: int, since: dt.date, today: dt.date):
-    query = (
-        PeakPower.select(fn.MAX(PeakPower.watts))
-        .join(Activity)
-        .where(
-            PeakPower.duration == PEAK_DURATION_S,
-            Activity.sport_type.in_(sorted(CYCLING_SPORTS)),
-        )
-    )
-    return _in_window(query, athlete_id, since, today).scalar()
-
-
-def _in_window(query, athlete_id: int, since: dt.date, today: dt.date):
-    return apply_filters(query, Filters(athlete_id, start=since, end=today))
+def _day(days: dict[str, dt.date], text: str) -> dt.date:
+    # Thousands of rows share a few hundred dates: parse each date once.
+    day = days.get(text)
+    if day is None:
+        day = days[text] = dt.date.fromisoformat(text)
+    return day
 
 
 def activity_loads(
-    rows: list, thresholds: AthleteThresholds, filters: Filters
-) -> list[tuple[object, LoadResult]]:
-    """(row, load) for each row whose sport the filters select."""
+    rows: list[LoadRow],
+    thresholds: AthleteThresholds,
+    filters: Filters,
+    start: dt.date,
+    end: dt.date,
+) -> list[tuple[LoadRow, LoadResult]]:
+    """(row, load) for the rows from ``start`` to ``end`` of the filters' sports."""
     types = filters.sport_types
     return [
         (row, _load_of(row, thresholds))
         for row in rows
-        if types is None or row.sport_type in types
+        if start <= row.local_date <= end and (types is None or row.sport_type in types)
     ]
 
 
@@ -241,14 +231,3 @@ def _load_of(row, thresholds: AthleteThresholds) -> LoadResult:
         has_power=bool(row.device_watts),
     )
     return activity_load(facts, thresholds)
-
-
-def _explained(row, load: LoadResult, units: UnitSystem) -> ActivityLoad:
-    return ActivityLoad(
-        row.id,
-        as_date(row.local_date),
-        row.name,
-        row.sport_type,
-        load,
-        load.describe(units),
-    )

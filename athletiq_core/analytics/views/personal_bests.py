@@ -26,7 +26,7 @@ from peewee import SQL, Select, Window, fn
 
 from athletiq_core.analytics.filters import FilterError, Filters, apply_filters
 from athletiq_core.analytics.views.common import as_date
-from athletiq_core.db.models import Activity, BestEffort
+from athletiq_core.db.models import Activity, BestEffort, database
 from athletiq_core.distances import BY_KEY, STANDARD_DISTANCES, StandardDistance
 from athletiq_core.units import UnitSystem, format_duration, format_pace
 
@@ -139,7 +139,7 @@ def _fastest_efforts(filters: Filters, top: int) -> Select:
         Select([_fastest_of(filters, d.key, top).alias(f"d{index}")], [SQL("*")])
         for index, d in enumerate(STANDARD_DISTANCES)
     ]
-    return reduce(operator.add, parts).bind(Activity._meta.database)
+    return reduce(operator.add, parts).bind(database)
 
 
 def _fastest_of(filters: Filters, key: str, top: int):

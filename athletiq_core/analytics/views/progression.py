@@ -130,19 +130,19 @@ def progression(
 
 
 def _rows(filters: Filters, window: DistanceWindow) -> list[tuple]:
-    query = Activity.select(
-        *ACTIVITY_REF_COLUMNS, Activity.average_heartrate, Activity.start_date
-    ).where(
+    # Finding the runs needs only indexed columns; the full rows are read for
+    # the runs in the window alone.
+    runs = Activity.select(Activity.id).where(
         Activity.distance >= window.min_m,
         Activity.distance > 0,
         Activity.moving_time > 0,
     )
     if window.max_m is not None:
-        query = query.where(Activity.distance < window.max_m)
-    # The runs of one window are few: sorting them here keeps SQLite on the index
-    # it filters with.
-    rows = list(apply_filters(query, filters).tuples())
-    return sorted(rows, key=lambda row: (row[8], row[0]))
+        runs = runs.where(Activity.distance < window.max_m)
+    query = Activity.select(
+        *ACTIVITY_REF_COLUMNS, Activity.average_heartrate, Activity.start_date
+    ).where(Activity.id.in_(apply_filters(runs, filters)))
+    return sorted(query.tuples(), key=lambda row: (row[8], row[0]))
 
 
 def _points(rows: list[tuple], units: UnitSystem) -> list[ProgressionPoint]:

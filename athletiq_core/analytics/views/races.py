@@ -27,6 +27,7 @@ and so is the race pace.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from peewee import Expression, fn
@@ -161,24 +162,30 @@ def race_history(
     window, selection = _selection(preset, min_m, max_m)
     rows = _race_rows(filters)
     athlete = Athlete.get_by_id(filters.athlete_id)
-    counts = {p.key: 0 for p in RACE_PRESETS}
-    for row in rows:
-        found = preset_of(row[5] or 0.0)
-        if found:
-            counts[found.key] += 1
     chosen = [row for row in rows if window(row[5] or 0.0)]
     races = _race_list(chosen, athlete, units)
     best = next((race for race in races if race.is_best), None)
     return RaceHistory(
-        races,
-        counts,
-        selection,
-        best.activity.activity_id if best else None,
-        best.race_pace_text if best else format_pace(None, units),
+        races=races,
+        counts=_count_per_preset(rows),
+        selection=selection,
+        best_activity_id=best.activity.activity_id if best else None,
+        best_pace_text=best.race_pace_text if best else format_pace(None, units),
     )
 
 
-def _selection(preset: str | None, min_m: float | None, max_m: float | None):
+def _count_per_preset(rows: list[tuple]) -> dict[str, int]:
+    counts = {preset.key: 0 for preset in RACE_PRESETS}
+    for row in rows:
+        found = preset_of(row[5] or 0.0)
+        if found:
+            counts[found.key] += 1
+    return counts
+
+
+def _selection(
+    preset: str | None, min_m: float | None, max_m: float | None
+) -> tuple[Callable[[float], bool], str]:
     if preset is not None and (min_m is not None or max_m is not None):
         raise FilterError("Choose a race preset or a custom range, not both.")
     if preset is not None:
@@ -193,19 +200,21 @@ def _selection(preset: str | None, min_m: float | None, max_m: float | None):
 
 
 def _race_rows(filters: Filters) -> list[tuple]:
+    # Finding the races needs only indexed columns; the full rows are read for
+    # the races alone.
+    races = apply_filters(Activity.select(Activity.id).where(race_condition()), filters)
     query = Activity.select(
         *ACTIVITY_REF_COLUMNS,
         Activity.elapsed_time,
         Activity.average_heartrate,
         Activity.race_override,
         Activity.start_date,
-    ).where(race_condition())
-    # Races are few: sorting them here keeps SQLite on the index it filters with.
-    rows = list(apply_filters(query, filters).tuples())
+    ).where(Activity.id.in_(races))
+    rows = list(query.tuples())
     return sorted(rows, key=lambda row: (row[10], row[0]), reverse=True)
 
 
-def _race_list(rows: list[tuple], athlete: Athlete, units: UnitSystem) -> list:
+def _race_list(rows: list[tuple], athlete: Athlete, units: UnitSystem) -> list[RaceRow]:
     speeds = [_race_speed(row) for row in rows]
     known = [index for index, speed in enumerate(speeds) if speed]
     best_index = max(known, key=lambda index: speeds[index], default=None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import json
 import math
 
 import fitdecode
@@ -43,6 +44,19 @@ def test_details_agree_with_their_summary(cfg, sample):
                 < effort["end_index"] - effort["start_index"] + 1
             )
         assert {e["segment"]["id"] for e in detail["segment_efforts"]} <= catalogue
+        efforts = detail.get("best_efforts", []) + detail["segment_efforts"]
+        awarded = sum(len(e["achievements"]) for e in efforts)
+        assert awarded <= summary["achievement_count"]
+
+
+def test_a_detail_depends_only_on_its_summary(cfg, races):
+    summary = json.loads(json.dumps(races["10K"][-1]))
+
+    first = generate_detail(cfg, summary)
+    again = generate_detail(cfg, json.loads(json.dumps(summary)))
+
+    assert json.dumps(first) == json.dumps(again)
+    assert first["best_efforts"] and first["pr_count"] == summary["pr_count"]
 
 
 def test_best_efforts_use_strava_names_and_only_covered_distances(cfg, by_kind, races):
@@ -83,13 +97,10 @@ def _off_route(point, route) -> float:
     ]
     best = math.inf
     for (x0, y0), (x1, y1) in zip(xy, xy[1:], strict=False):
-        length = (x1 - x0) ** 2 + (y1 - y0) ** 2
-        t = (
-            0.0
-            if not length
-            else max(0.0, min(1.0, -(x0 * (x1 - x0) + y0 * (y1 - y0)) / length))
-        )
-        best = min(best, math.hypot(x0 + t * (x1 - x0), y0 + t * (y1 - y0)))
+        dx, dy = x1 - x0, y1 - y0
+        along = -(x0 * dx + y0 * dy) / (dx * dx + dy * dy or 1.0)
+        t = max(0.0, min(1.0, along))
+        best = min(best, math.hypot(x0 + t * dx, y0 + t * dy))
     return best
 
 

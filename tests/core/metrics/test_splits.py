@@ -52,3 +52,10 @@ def test_splits_carry_elevation_difference_and_heart_rate():
 
 def test_no_distance_means_no_splits():
     assert splits({"time": [0.0, 1.0], "heartrate": [100.0, 101.0]}, 1000.0) == []
+
+
+def test_implausibly_long_damaged_distances_get_no_splits():
+    # 20,000 km between two samples a fortnight apart: damaged, not a recording.
+    streams = {"time": [0.0, 1_209_600.0], "distance": [0.0, 2.0e7]}
+
+    assert splits(streams, 1000.0) == []

@@ -29,7 +29,7 @@ def test_a_set_threshold_pace_gives_rtss_and_is_not_an_estimate(db):
     load = result.loads[0]
     assert load.load.source == "running_tss"
     assert load.load.value == pytest.approx(2500 / 36)
-    assert load.description.startswith("rTSS 69 from pace: 4:10 /km")
+    assert load.describe(METRIC).startswith("rTSS 69 from pace: 4:10 /km")
     pace = next(t for t in result.thresholds if t.key == "threshold_pace")
     assert (pace.estimated, pace.how, pace.text) == (
         False,
