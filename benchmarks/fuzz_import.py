@@ -25,7 +25,7 @@ from athletiq_core.importing.parsers import parse_bytes
 from athletiq_core.metrics import derive
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / ".." / "shared" / "data"
+DATA = REPO / "tests" / "data"
 SLOW_S = 5.0
 HARD_LIMIT_S = 60
 KINDS = ("flip", "overwrite", "insert", "delete", "truncate")

@@ -20,6 +20,7 @@ from athletiq_core.cli import (
     export_cmd,
     faces_cmd,
     import_cmd,
+    stats_cmd,
     status_cmd,
     sync_cmd,
 )
@@ -33,6 +34,7 @@ COMMAND_MODULES = (
     backfill_cmd,
     import_cmd,
     status_cmd,
+    stats_cmd,
     export_cmd,
     demo_cmd,
     faces_cmd,

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from athletiq_core.demo_db import create_demo_database
 
     path = args.output or args.database or paths.demo_database_path()
-    progress = Progress("Building demo data", args.activities)
+    progress = Progress("Building demo details", args.activities)
     try:
         count = create_demo_database(
             path,

@@ -27,10 +27,10 @@ def has_own_data() -> bool:
 
 def main() -> int:
     if has_own_data():
-        return cli_main(["status"])
+        return cli_main(["stats"])
     if not paths.demo_database_path().exists():
         cli_main(["demo"])
-    return cli_main(["--demo", "status"])
+    return cli_main(["--demo", "stats"])
 
 
 if __name__ == "__main__":

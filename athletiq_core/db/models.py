@@ -207,8 +207,6 @@ class Activity(BaseModel):
 
     class Meta:
         indexes = (
-            (("athlete", "local_date"), False),
-            (("athlete", "sport_type", "local_date"), False),
             (("athlete", "start_date"), False),
             (("athlete", "iso_year", "iso_week"), False),
         )

@@ -46,7 +46,7 @@ def generate_activities(cfg: DemoConfig | None = None) -> list[dict]:
     _add_history(summaries, kinds, draws)
     _remember_gear(cfg, summaries)
     elapsed = time.perf_counter() - started
-    logger.info("Generated %d demo activities in %.2f s", len(summaries), elapsed)
+    logger.debug("Generated %d demo activities in %.2f s", len(summaries), elapsed)
     return summaries
 
 

@@ -130,6 +130,7 @@ def parse_fit(data: bytes, filename: str) -> list[ParsedActivity]:
     ]
     for activity in activities:
         activity.warnings.extend(notes)
+        activity.damaged = bool(content.damage)
 
     logger.debug("Read %d activities from FIT file %s", len(activities), filename)
     return activities

@@ -105,6 +105,9 @@ class ParsedActivity:
     multisport_index: int | None = None
     multisport_count: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # True when part of the recording was lost (a damaged or cut-short file) and
+    # only the readable part was kept; ``warnings`` says what was lost.
+    damaged: bool = False
 
     @property
     def active_length_count(self) -> int:

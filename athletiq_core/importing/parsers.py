@@ -84,6 +84,7 @@ def parse_bytes(data: bytes, filename: str) -> list[ParsedActivity]:
 
     for activity in activities:
         activity.warnings[:0] = notes
+        activity.damaged = activity.damaged or bool(notes)
     return activities
 
 

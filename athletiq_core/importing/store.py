@@ -98,7 +98,7 @@ def store_file_activity(
             columns = activity_columns(athlete_id, parsed, metrics, row)
             columns.update(_local_columns(parsed, start))
             twin = Activity.get_by_id(Activity.insert(**columns).execute())
-            outcome = "recovered" if parsed.warnings else "imported"
+            outcome = "recovered" if parsed.damaged else "imported"
         else:
             _merge_summary(twin, row)
             outcome = "merged"

@@ -91,8 +91,10 @@ def personal_bests(
 ) -> PersonalBests:
     """Bests per standard distance in ``filters``, and one distance's progression.
 
-    The progression starts at the first effort inside the filters, so a period
-    filter shows that period's records ("season bests").
+    ``top`` efforts are listed per distance; ``progression_key`` names the
+    distance whose records are traced. The progression starts at the first
+    effort inside the filters, so a period filter shows that period's records
+    ("season bests").
     """
     if progression_key not in BY_KEY:
         known = ", ".join(BY_KEY)

@@ -67,6 +67,19 @@ def _v2_details(db: Database) -> None:
         for name, field in athlete_columns.items()
     ]
     migrate(*operations)
+    # Analytics read these columns for every activity in a period; a covering
+    # index keeps those scans off the wide rows (raw JSON, polylines). It replaces
+    # the narrower per-date indexes of version 1.
+    db.execute_sql('DROP INDEX IF EXISTS "activity_athlete_id_local_date"')
+    db.execute_sql('DROP INDEX IF EXISTS "activity_athlete_id_sport_type_local_date"')
+    db.execute_sql(
+        'CREATE INDEX "activity_analytics" ON "activity" ("athlete_id", '
+        '"local_date", "deleted", "sport_type", "distance", "moving_time", '
+        '"total_elevation_gain", "iso_year", "iso_week", "start_date", '
+        '"workout_type", "race_override", "pr_count", "gear_id", '
+        '"average_heartrate", "max_heartrate", "average_watts", '
+        '"weighted_average_watts", "device_watts", "suffer_score")'
+    )
     # The backfill queue's order, so taking the next item reads one index entry.
     db.execute_sql(
         'CREATE INDEX "activity_detail_queue" ON "activity" ("athlete_id", '

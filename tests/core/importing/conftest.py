@@ -19,9 +19,7 @@ from tests.core.importing.realdata import DATA_DIR
 
 @pytest.fixture(scope="session")
 def real_data_dir() -> Path:
-    """``../shared/data`` beside the repository root (real files, see SOURCES.md)."""
-    if not DATA_DIR.is_dir():
-        pytest.skip(f"shared test data not found at {DATA_DIR}")
+    """``tests/data``: real activity files (see its SOURCES.md files)."""
     return DATA_DIR.resolve()
 
 

@@ -1,14 +1,14 @@
-"""Where the shared real activity files live, and which of them are which.
+"""Where the real activity files live, and which of them are which.
 
-The files sit outside the repository, in ``../shared/data`` next to the repo root;
-see ``real-activities/SOURCES.md`` there for what each file is and why it is kept.
+The files live in ``tests/data``; ``real-activities/SOURCES.md`` there says what
+each file is, where it comes from and why it is kept.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 REAL_DIR = DATA_DIR / "real-activities"
 EXPORT_DIR = DATA_DIR / "strava-export" / "geo-activity-playground"
 
@@ -27,8 +27,6 @@ ROUTE_FILES = frozenset(
 
 def relative_files(*folders: str) -> list[str]:
     """Files in the given folders of the real-activities set, as "folder/name"."""
-    if not REAL_DIR.is_dir():
-        return []
     return sorted(
         f"{folder}/{path.name}"
         for folder in folders

@@ -14,7 +14,6 @@ import signal
 from contextlib import contextmanager
 from datetime import timedelta
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -87,7 +86,6 @@ def _seed(index: int) -> tuple[str, bytes]:
     return path.name, path.read_bytes()
 
 
-@pytest.mark.skipif(not REAL_DIR.is_dir(), reason="shared test data not found")
 @settings(
     max_examples=200,
     deadline=timedelta(seconds=5),
