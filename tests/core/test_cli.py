@@ -15,6 +15,8 @@ import pytest
 from athletiq_core.cli import faces_cmd, main
 from athletiq_core.db import close_database
 from athletiq_core.db.models import Activity, SyncRun
+from athletiq_core.demo import DemoConfig, generate_streams
+from athletiq_core.streams import to_strava
 from tests.core.sync_fixtures import connected_session, demo_gear, demo_history
 
 
@@ -143,3 +145,30 @@ def _wait_for(condition, timeout=30.0):
         if time.monotonic() > deadline:
             raise AssertionError("condition not met in time")
         time.sleep(0.05)
+
+
+def test_export_gpx_writes_a_safely_named_file_from_fetched_streams(
+    synced, fake_strava, tmp_path, capsys
+):
+    main(["sync"])
+    _athlete, activities = synced
+    run = next(a for a in activities if a["map"]["summary_polyline"])
+    streams = generate_streams(DemoConfig(seed=7, activities=120), run)
+    fake_strava.streams[run["id"]] = to_strava(streams)
+
+    assert main(["export", "gpx", str(run["id"]), "-o", str(tmp_path)]) == 0
+
+    written = list(tmp_path.glob("*.gpx"))
+    assert len(written) == 1 and written[0].name.endswith(f"_{run['id']}.gpx")
+    assert "<trkpt" in written[0].read_text(encoding="utf-8")
+
+
+def test_export_gpx_of_an_indoor_activity_explains_why_not(synced, fake_strava, capsys):
+    main(["sync"])
+    _athlete, activities = synced
+    indoor = next(a for a in activities if not a["map"]["summary_polyline"])
+    fake_strava.streams[indoor["id"]] = {"time": {"data": [0, 1, 2]}}
+    capsys.readouterr()
+
+    assert main(["export", "gpx", str(indoor["id"])]) == 1
+    assert "no GPS" in capsys.readouterr().err

@@ -7,7 +7,8 @@ import collections
 import pytest
 
 from athletiq_core.connect import store_connection
-from athletiq_core.db.models import Activity, JobState
+from athletiq_core.db.models import Activity, ActivityStreams, JobState
+from athletiq_core.demo import DemoConfig, generate_streams
 from athletiq_core.details.backfill import (
     Backfill,
     BackfillState,
@@ -15,6 +16,7 @@ from athletiq_core.details.backfill import (
     request_detail,
 )
 from athletiq_core.strava.ratelimit import next_quarter_hour
+from athletiq_core.streams import to_strava
 from athletiq_core.sync import sync_athlete
 from tests.core.details.conftest import synced_history
 
@@ -197,3 +199,16 @@ def test_activities_synced_after_a_finished_backfill_join_the_queue(
 
     assert status.done == 11
     assert JobState.get().state == "done"
+
+
+def test_streams_can_be_fetched_during_the_backfill(db, fake_strava, sim_clock):
+    session, _athlete, activities = synced_history(fake_strava, sim_clock, 6)
+    with_gps = [a for a in activities if a["map"]["summary_polyline"]]
+    config = DemoConfig(seed=7, activities=6)
+    fake_strava.streams_factory = lambda s: to_strava(generate_streams(config, s))
+
+    Backfill(session, wait=sim_clock.wait_until, fetch_streams_too=True).run()
+
+    stored = {row.activity.strava_id for row in ActivityStreams.select()}
+    assert stored == {a["id"] for a in with_gps}
+    assert len(fake_strava.api_requests("/streams")) == 6

@@ -160,3 +160,51 @@ def test_the_command_line_imports_and_summarises(athlete, capsys):
     assert code == 0
     assert "imported" in out and "skipped" in out
     assert Activity.select().count() >= 6
+
+
+def test_a_non_english_archive_header_is_read_by_position(athlete, tmp_path):
+    folder = tmp_path / "export"
+    (folder / "activities").mkdir(parents=True)
+    text = (ARCHIVE / "activities.csv").read_text()
+    header, row = text.splitlines()[:2]
+    french = header.replace("Activity ID", "ID de l'activité").replace(
+        "Activity Date", "Date de l'activité"
+    )
+    row = row.replace('"May 29, 2022, 3:53:35 PM"', '"29 mai 2022, 15:53:35"')
+    (folder / "activities.csv").write_text(f"{french}\n{row}\n")
+    shutil.copy(
+        ARCHIVE / "activities" / "12866632127.fit.gz",
+        folder / "activities" / "12866632127.fit.gz",
+    )
+
+    summary = import_paths([folder], athlete)
+
+    activity = Activity.get()
+    assert summary.imported == 1
+    assert (activity.strava_id, activity.name) == (ARCHIVE_ID, "Laufen Landal Park")
+    assert activity.distance == pytest.approx(3322.95, abs=0.01)
+
+
+def test_a_later_api_sync_adopts_a_file_imported_twin(athlete):
+    import_paths([REAL / "fit" / "GoldenCheetah__10kUNLP2014-Garmin15.fit"], athlete)
+    stored = Activity.get()
+    summary_json = {
+        "id": 4242424242,
+        "name": "10K UNLP",
+        "sport_type": "Run",
+        "start_date": (stored.start_date.replace(microsecond=0)).strftime(
+            "%Y-%m-%dT%H:%M:%SZ"
+        ),
+        "start_date_local": stored.start_date_local.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "distance": stored.distance,
+        "moving_time": stored.moving_time,
+        "elapsed_time": stored.elapsed_time,
+    }
+
+    upsert_activities(athlete.id, [activity_row(summary_json, athlete.id)])
+
+    merged = Activity.get()
+    assert Activity.select().count() == 1
+    assert merged.strava_id == 4242424242 and merged.name == "10K UNLP"
+    assert set(merged.sources.split(",")) == {"api", "fit"}
+    assert ActivityStreams.select().where(ActivityStreams.activity == merged).exists()
