@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import signal
-import subprocess
-import sys
-import time
 
 import pytest
 
@@ -17,6 +12,7 @@ from athletiq_core.db import close_database
 from athletiq_core.db.models import Activity, SyncRun
 from athletiq_core.demo import DemoConfig, generate_streams
 from athletiq_core.streams import to_strava
+from tests.core.processes import kill_when_hung
 from tests.core.sync_fixtures import connected_session, demo_gear, demo_history
 
 
@@ -120,31 +116,13 @@ def test_a_sync_killed_after_its_first_page_resumes_without_duplicates(
     connected_session(fake_strava, athlete)
     close_database()
     hang = fake_strava.inject("/athlete/activities", "hang", query={"page": "2"})
-    env = {**os.environ, **fake_strava.env(), "ATHLETIQ_HOME": str(athletiq_home)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "athletiq_core.cli.entry", "sync"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _wait_for(lambda: hang.hits == 1)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    hang.release.set()
+    kill_when_hung(fake_strava, athletiq_home, hang, "sync")
 
     assert main(["sync"]) == 0
 
     ids = [a.strava_id for a in Activity.select(Activity.strava_id)]
     assert len(ids) == len(set(ids)) == 1000
     assert SyncRun.select().where(SyncRun.status == "interrupted").count() == 1
-
-
-def _wait_for(condition, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.05)
 
 
 def test_export_gpx_writes_a_safely_named_file_from_fetched_streams(

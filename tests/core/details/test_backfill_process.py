@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
-
 from athletiq_core.db import close_database, open_database
 from athletiq_core.db.models import Activity
 from athletiq_core.details.backfill import Backfill, BackfillState
@@ -15,14 +9,8 @@ from athletiq_core.strava.client import StravaClient
 from athletiq_core.strava.config import load_app
 from athletiq_core.strava.session import AthleteSession
 from athletiq_core.sync import sync_athlete
+from tests.core.processes import kill_when_hung
 from tests.core.sync_fixtures import connected_session, demo_gear, demo_history
-
-
-def _wait_for(condition, timeout=60.0):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.05)
 
 
 def _detail_paths(fake):
@@ -44,17 +32,7 @@ def test_a_backfill_killed_mid_run_resumes_without_fetching_anything_twice(
     newest_first = sorted(activities, key=lambda a: a["start_date"], reverse=True)
     hung_id = newest_first[24]["id"]
     hang = fake_strava.inject(f"/activities/{hung_id}", "hang")
-    env = {**os.environ, **fake_strava.env(), "ATHLETIQ_HOME": str(athletiq_home)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "athletiq_core.cli.entry", "backfill"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _wait_for(lambda: hang.hits == 1)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    hang.release.set()
+    kill_when_hung(fake_strava, athletiq_home, hang, "backfill")
     before = set(_detail_paths(fake_strava))
     fake_strava.requests.clear()
 
