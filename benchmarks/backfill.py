@@ -17,7 +17,12 @@ import time
 from _harness import fake_strava_env
 
 from athletiq_core.connect import store_connection
-from athletiq_core.demo import DemoConfig, generate_activities, generate_athlete
+from athletiq_core.demo import (
+    DemoConfig,
+    generate_activities,
+    generate_athlete,
+    generate_gear,
+)
 from athletiq_core.details.backfill import Backfill
 from athletiq_core.strava.client import StravaClient
 from athletiq_core.strava.config import load_app
@@ -49,7 +54,7 @@ def main() -> None:
     with fake_strava_env() as fake:
         fake.clock = clock
         fake.request_hook = lambda: clock.advance(2)
-        fake.add_athlete(athlete, activities)
+        fake.add_athlete(athlete, activities, generate_gear(config))
         grant = fake.issue_tokens(athlete["id"])
         stored = store_connection(fake.client_id, grant, athlete, ["activity:read_all"])
         client = StravaClient(load_app(), clock=clock, sleep=clock.advance)

@@ -11,7 +11,12 @@ import time
 from _harness import fake_strava_env
 
 from athletiq_core.connect import store_connection
-from athletiq_core.demo import DemoConfig, generate_activities, generate_athlete
+from athletiq_core.demo import (
+    DemoConfig,
+    generate_activities,
+    generate_athlete,
+    generate_gear,
+)
 from athletiq_core.strava.client import StravaClient
 from athletiq_core.strava.config import load_app
 from athletiq_core.strava.session import AthleteSession
@@ -26,7 +31,7 @@ def main() -> None:
     athlete, activities = generate_athlete(config), generate_activities(config)
     with fake_strava_env() as fake:
         fake.read_limits = fake.overall_limits = (10**9, 10**9)
-        fake.add_athlete(athlete, activities)
+        fake.add_athlete(athlete, activities, generate_gear(config))
         grant = fake.issue_tokens(athlete["id"])
         stored = store_connection(fake.client_id, grant, athlete, ["activity:read_all"])
         session = AthleteSession(StravaClient(load_app()), stored)
