@@ -7,13 +7,15 @@ short) and feeds it to ``parse_bytes``; activities that come back go through
 ImportFileError escapes, or when it takes longer than 5 s. The random generator
 is seeded, so a failing case can be replayed with ``--seed`` and ``--only``.
 
-Usage: python benchmarks/fuzz_import.py [--cases 100000] [--seed 1] [--max-kb 200]
+Usage: python benchmarks/fuzz_import.py [--cases 100000] [--seed 1] [--workers N]
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
+import os
 import random
 import signal
 import sys
@@ -44,24 +46,37 @@ def main() -> int:
         print(f"No seed files found under {args.data}")
         return 2
     print(f"{len(seeds)} seed files, {args.cases} cases, seed {args.seed}")
-    signal.signal(signal.SIGALRM, _on_alarm)
 
     counts = {"imported": 0, "refused": 0, "raised": 0, "slow": 0}
     failures: list[str] = []
     started = time.perf_counter()
-    for case in range(args.cases):
-        if args.only is not None and case != args.only:
-            continue
-        name, data = _case(random.Random(f"{args.seed}:{case}"), seeds)
-        outcome, seconds, detail = _run(name, data)
-        counts[outcome] += 1
-        if outcome == "raised" or seconds > SLOW_S:
-            counts["slow"] += seconds > SLOW_S
-            failures.append(f"case {case} ({name}, {seconds:.1f} s): {detail}")
+    cases = [args.only] if args.only is not None else range(args.cases)
+    _SEEDS[:] = seeds
+    with multiprocessing.get_context("fork").Pool(args.workers, _init) as pool:
+        for case, name, (outcome, seconds, detail) in pool.imap_unordered(
+            _run_case, ((args.seed, case) for case in cases), chunksize=64
+        ):
+            counts[outcome] += 1
+            if outcome == "raised" or seconds > SLOW_S:
+                counts["slow"] += seconds > SLOW_S
+                failures.append(f"case {case} ({name}, {seconds:.1f} s): {detail}")
     elapsed = time.perf_counter() - started
 
     _report(counts, failures, elapsed)
     return 1 if failures else 0
+
+
+_SEEDS: list[tuple[str, bytes]] = []
+
+
+def _init() -> None:
+    signal.signal(signal.SIGALRM, _on_alarm)
+
+
+def _run_case(job: tuple[int, int]) -> tuple[int, str, tuple[str, float, str]]:
+    seed, case = job
+    name, data = _case(random.Random(f"{seed}:{case}"), _SEEDS)
+    return case, name, _run(name, data)
 
 
 def _arguments() -> argparse.Namespace:
@@ -71,6 +86,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--max-kb", type=int, default=200, help="largest seed file")
     parser.add_argument("--only", type=int, default=None, help="replay one case")
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     return parser.parse_args()
 
 
