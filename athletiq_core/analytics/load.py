@@ -70,7 +70,7 @@ POINTS_PER_HOUR = {
 DEFAULT_POINTS_PER_HOUR = 40.0
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ActivityLoadInput:
     """The facts of one activity: seconds, watts, bpm and metres."""
 
@@ -84,7 +84,7 @@ class ActivityLoadInput:
     has_power: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LoadResult:
     """A load in TSS-like points, the ``source`` used and the inputs (``params``)."""
 
