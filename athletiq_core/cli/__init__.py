@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from athletiq_core import __version__
 from athletiq_core.cli import (
     backfill_cmd,
+    config_cmd,
     connect_cmd,
     demo_cmd,
     export_cmd,
@@ -37,6 +38,7 @@ COMMAND_MODULES = (
     stats_cmd,
     export_cmd,
     demo_cmd,
+    config_cmd,
     faces_cmd,
 )
 

@@ -17,7 +17,8 @@ SCOPES = "read,activity:read_all,profile:read_all"
 SETUP_HINT = (
     "Register your own API app at https://www.strava.com/settings/api "
     "(Authorization Callback Domain: localhost), then set STRAVA_CLIENT_ID and "
-    "STRAVA_CLIENT_SECRET or run 'athletiq config strava.client_id …'."
+    "STRAVA_CLIENT_SECRET, or store them with 'athletiq config strava.client_id "
+    "ID' and 'athletiq config strava.client_secret -'."
 )
 
 

@@ -150,3 +150,17 @@ def test_export_gpx_of_an_indoor_activity_explains_why_not(synced, fake_strava, 
 
     assert main(["export", "gpx", str(indoor["id"])]) == 1
     assert "no GPS" in capsys.readouterr().err
+
+
+def test_config_lists_changes_and_validates_settings(db, capsys):
+    close_database()
+
+    assert main(["config", "units", "imperial"]) == 0
+    assert main(["config", "strava.client_secret", "s3cret-value"]) == 0
+    assert main(["config"]) == 0
+    listing = capsys.readouterr().out
+    assert 'units = "imperial"' in listing
+    assert "strava.client_secret = (set)" in listing
+    assert "s3cret-value" not in listing
+    assert main(["config", "units", "furlongs"]) == 1
+    assert "metric, imperial" in capsys.readouterr().err
