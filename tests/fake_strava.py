@@ -276,6 +276,10 @@ class _Handler(BaseHTTPRequestHandler):
         raw: bytes | None = None,
     ):
         payload = raw if raw is not None else json.dumps(body).encode()
+        # Recorded before the answer leaves, so a test that has its response can
+        # rely on the record.
+        if self._record:
+            self._record.status = status
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(payload)))
@@ -283,8 +287,6 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.end_headers()
         self.wfile.write(payload)
-        if self._record:
-            self._record.status = status
 
     def do_GET(self) -> None:  # noqa: N802
         self._dispatch("GET")
