@@ -27,10 +27,13 @@ from athletiq_core.importing.parsers import parse_bytes
 from athletiq_core.metrics import derive
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.mutations import KINDS, apply_mutation  # noqa: E402
+
 DATA = REPO / "tests" / "data"
 SLOW_S = 5.0
 HARD_LIMIT_S = 60
-KINDS = ("flip", "overwrite", "insert", "delete", "truncate")
 
 
 class CaseTimeout(BaseException):
@@ -110,17 +113,10 @@ def _case(rng: random.Random, seeds: list[tuple[str, bytes]]) -> tuple[str, byte
 def _mutate(rng: random.Random, data: bytes) -> bytes:
     kind, size, value = rng.choice(KINDS), rng.randint(1, 64), rng.randrange(256)
     if not data:
-        return bytes([value]) * size if kind == "insert" else data
+        return apply_mutation(data, kind, 0, value, size)
     at = rng.randrange(len(data))
-    if kind == "flip":
-        return data[:at] + bytes([data[at] ^ (1 << rng.randrange(8))]) + data[at + 1 :]
-    if kind == "overwrite":
-        return data[:at] + bytes([value]) * size + data[at + size :]
-    if kind == "insert":
-        return data[:at] + bytes([value]) * size + data[at:]
-    if kind == "delete":
-        return data[:at] + data[at + size :]
-    return data[:at]
+    bit = rng.randrange(8) if kind == "flip" else 0
+    return apply_mutation(data, kind, at, value, size, bit)
 
 
 def _run(name: str, data: bytes) -> tuple[str, float, str]:

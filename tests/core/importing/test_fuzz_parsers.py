@@ -21,6 +21,7 @@ from athletiq_core.importing.errors import ImportFileError
 from athletiq_core.importing.parsers import parse_bytes
 from athletiq_core.metrics import derive
 from tests.core.importing.realdata import EXPORT_DIR, REAL_DIR
+from tests.mutations import KINDS, apply_mutation
 
 BOLT = "python-fitparse__elemnt-bolt-no-application-id-inside-developer-data-id.fit"
 SEEDS = (
@@ -58,22 +59,12 @@ def _hang_guard(seconds: int):
 
 
 def _mutate(data: bytes, kind: str, where: float, value: int, size: int) -> bytes:
-    if not data:
-        return bytes([value]) * size if kind == "insert" else data
-    at = min(int(where * len(data)), max(len(data) - 1, 0))
-    if kind == "flip":
-        return data[:at] + bytes([data[at] ^ (1 << value % 8)]) + data[at + 1 :]
-    if kind == "overwrite":
-        return data[:at] + bytes([value]) * size + data[at + size :]
-    if kind == "insert":
-        return data[:at] + bytes([value]) * size + data[at:]
-    if kind == "delete":
-        return data[:at] + data[at + size :]
-    return data[:at]
+    at = int(where * len(data))
+    return apply_mutation(data, kind, at, value, size, bit=value)
 
 
 mutation = st.tuples(
-    st.sampled_from(["flip", "overwrite", "insert", "delete", "truncate"]),
+    st.sampled_from(KINDS),
     st.floats(min_value=0.0, max_value=1.0),
     st.integers(min_value=0, max_value=255),
     st.integers(min_value=1, max_value=64),
