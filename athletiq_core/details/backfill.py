@@ -27,7 +27,6 @@ from athletiq_core.db.models import (
     DETAIL_GONE,
     DETAIL_MISSING,
     Activity,
-    Athlete,
     JobState,
     utcnow,
 )
@@ -326,13 +325,3 @@ def _save_state(athlete_id: int, job: str, status: BackfillStatus) -> None:
         conflict_target=[JobState.athlete, JobState.job],
         preserve=[JobState.state, JobState.detail, JobState.updated_at],
     ).execute()
-
-
-def athletes_with_work() -> list[Athlete]:
-    """Athletes whose queue still holds missing details."""
-    ids = (
-        Activity.select(Activity.athlete)
-        .where(Activity.detail_state == DETAIL_MISSING)
-        .distinct()
-    )
-    return list(Athlete.select().where(Athlete.id.in_(ids)))

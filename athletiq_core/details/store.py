@@ -31,6 +31,8 @@ from athletiq_core.strava.mapping import (
     parse_utc,
     parse_wall_clock,
 )
+from athletiq_core.strava.mapping import optional_float as _float
+from athletiq_core.strava.mapping import optional_int as _int
 
 logger = logging.getLogger(__name__)
 
@@ -231,14 +233,3 @@ def _effort_row(activity: Activity, effort: dict, segment_id: int) -> dict:
         "average_heartrate": _float(effort.get("average_heartrate")),
         "average_watts": _float(effort.get("average_watts")),
     }
-
-
-def _float(value: Any) -> float | None:
-    if value is None or isinstance(value, bool) or value == "":
-        return None
-    return float(value)
-
-
-def _int(value: Any) -> int | None:
-    number = _float(value)
-    return None if number is None else int(number)

@@ -1,7 +1,7 @@
 """Storing decoded imports: one activity, many sources.
 
 An activity arriving by API, archive and file is stored once: matched by Strava id,
-else by start time within :data:`MATCH_WINDOW_S` and the same sport group. The
+else by start time and sport (:mod:`athletiq_core.twins`). The
 richest data is kept: the file's streams and stream-derived details, Strava's name,
 description and gear. Each source is recorded. Every activity is written in its own
 savepoint, so a failure changes nothing that was stored before.
@@ -38,10 +38,9 @@ from athletiq_core.metrics import DerivedMetrics
 from athletiq_core.sports import group_of
 from athletiq_core.strava.mapping import local_date_columns
 from athletiq_core.streams import length
+from athletiq_core.twins import TWIN_WINDOW, closest_twin
 
 logger = logging.getLogger(__name__)
-
-MATCH_WINDOW_S = 60
 
 
 @dataclass
@@ -68,18 +67,11 @@ def find_twin(
         twin = Activity.get_or_none(Activity.strava_id == strava_id)
         if twin is not None:
             return twin
-    window = dt.timedelta(seconds=MATCH_WINDOW_S)
     candidates = Activity.select().where(
         Activity.athlete == athlete_id,
-        Activity.start_date.between(start_utc - window, start_utc + window),
+        Activity.start_date.between(start_utc - TWIN_WINDOW, start_utc + TWIN_WINDOW),
     )
-    same_sport = [c for c in candidates if _same_sport(c.sport_type, sport)]
-    return min(same_sport, key=lambda c: abs(c.start_date - start_utc), default=None)
-
-
-def _same_sport(a: str, b: str) -> bool:
-    group = group_of(a)
-    return a == b or (group != "other" and group == group_of(b))
+    return closest_twin(candidates, start_utc, sport)
 
 
 def store_file_activity(

@@ -99,7 +99,7 @@ def _row(summary: dict[str, Any], athlete_id: int) -> dict[str, Any]:
         "athlete_id": athlete_id,
         "strava_id": strava_id,
         "external_id": _text(summary.get("external_id")),
-        "upload_id": _int(summary.get("upload_id")),
+        "upload_id": optional_int(summary.get("upload_id")),
         "name": str(summary.get("name") or ""),
         "sport_type": str(
             summary.get("sport_type") or summary.get("type") or "Workout"
@@ -108,10 +108,10 @@ def _row(summary: dict[str, Any], athlete_id: int) -> dict[str, Any]:
         "start_date": start,
         "start_date_local": start_local,
         "timezone": iana_zone(summary.get("timezone")),
-        "utc_offset": int(_float(summary.get("utc_offset")) or 0),
-        "moving_time": int(_float(summary.get("moving_time")) or 0),
-        "elapsed_time": int(_float(summary.get("elapsed_time")) or 0),
-        "workout_type": _int(summary.get("workout_type")),
+        "utc_offset": int(optional_float(summary.get("utc_offset")) or 0),
+        "moving_time": int(optional_float(summary.get("moving_time")) or 0),
+        "elapsed_time": int(optional_float(summary.get("elapsed_time")) or 0),
+        "workout_type": optional_int(summary.get("workout_type")),
         "gear_id": _text(summary.get("gear_id")),
         "visibility": _text(summary.get("visibility")),
         "device_watts": bool(summary.get("device_watts")),
@@ -119,11 +119,13 @@ def _row(summary: dict[str, Any], athlete_id: int) -> dict[str, Any]:
         "raw_json": json.dumps(summary, sort_keys=True, separators=(",", ":")),
     }
     row.update(local_date_columns(start_local))
-    row.update({key: _float(summary.get(key)) for key in SUMMARY_FLOATS})
+    row.update({key: optional_float(summary.get(key)) for key in SUMMARY_FLOATS})
     row["distance"] = row["distance"] or 0.0
     row["total_elevation_gain"] = row["total_elevation_gain"] or 0.0
     row.update({key: bool(summary.get(key)) for key in SUMMARY_FLAGS})
-    row.update({key: int(_float(summary.get(key)) or 0) for key in SUMMARY_COUNTS})
+    row.update(
+        {key: int(optional_float(summary.get(key)) or 0) for key in SUMMARY_COUNTS}
+    )
     row.update(_geometry(summary))
     return row
 
@@ -143,11 +145,12 @@ def _geometry(summary: dict[str, Any]) -> dict[str, Any]:
 
 def _latlng(value: Any) -> tuple[float | None, float | None]:
     if isinstance(value, list | tuple) and len(value) == 2:
-        return _float(value[0]), _float(value[1])
+        return optional_float(value[0]), optional_float(value[1])
     return None, None
 
 
-def _float(value: Any) -> float | None:
+def optional_float(value: Any) -> float | None:
+    """A finite float, or None for a missing value; ValueError for junk."""
     if value is None or isinstance(value, bool) or value == "":
         return None
     number = float(value)
@@ -156,8 +159,9 @@ def _float(value: Any) -> float | None:
     return number
 
 
-def _int(value: Any) -> int | None:
-    number = _float(value)
+def optional_int(value: Any) -> int | None:
+    """Like :func:`optional_float`, truncated to an int."""
+    number = optional_float(value)
     return None if number is None else int(number)
 
 
