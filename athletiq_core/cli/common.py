@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -45,7 +46,14 @@ def select_athletes(athlete_id: int | None) -> list[Athlete]:
 
 
 class Progress:
-    """A progress bar on a terminal, plain lines otherwise."""
+    """A progress bar on a terminal; otherwise a plain line every few seconds.
+
+    Off a terminal (a log file, a pipe) the first and last updates are always
+    printed and the ones between at most every :attr:`PLAIN_INTERVAL_S` seconds,
+    so a long import writes a few lines rather than one per file.
+    """
+
+    PLAIN_INTERVAL_S = 5.0
 
     def __init__(self, description: str, total: int | None = None):
         self.description = description
@@ -55,6 +63,7 @@ class Progress:
 
             self._bar = tqdm(total=total, desc=description, unit=" act", leave=False)
         self._last = 0
+        self._printed_at: float | None = None
 
     def update(self, done: int, total: int | None = None, note: str = "") -> None:
         if self._bar is not None:
@@ -62,10 +71,16 @@ class Progress:
                 self._bar.total = total
             self._bar.update(done - self._last)
             self._bar.set_postfix_str(note)
-        else:
+        elif self._due(done, total):
             shown = f"{done}/{total}" if total else str(done)
             print(f"{self.description}: {shown} {note}".rstrip(), file=sys.stderr)
+            self._printed_at = time.monotonic()
         self._last = done
+
+    def _due(self, done: int, total: int | None) -> bool:
+        if self._printed_at is None or (total is not None and done >= total):
+            return True
+        return time.monotonic() - self._printed_at >= self.PLAIN_INTERVAL_S
 
     def close(self) -> None:
         if self._bar is not None:

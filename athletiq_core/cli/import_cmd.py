@@ -57,9 +57,18 @@ def _report(summary: ImportSummary) -> None:
     for warning in summary.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
     for label, reason in summary.skipped:
-        print(f"Skipped {label}: {reason}", file=sys.stderr)
+        print(f"Skipped {_skip_line(label, reason)}", file=sys.stderr)
+    routes = f"{summary.routes} routes, " if summary.routes else ""
     print(
         f"{summary.imported} imported, {summary.recovered} recovered, "
         f"{summary.merged} merged, {summary.unchanged} already there, "
-        f"{len(summary.skipped)} skipped."
+        f"{routes}{len(summary.skipped)} skipped."
     )
+
+
+def _skip_line(label: str, reason: str) -> str:
+    """``label: reason``, without the file name twice when the reason names it."""
+    member = label.rsplit(":", 1)[-1]
+    for name in (member, member.replace("\\", "/").rsplit("/", 1)[-1]):
+        reason = reason.removeprefix(f"{name}: ")
+    return f"{label}: {reason}"

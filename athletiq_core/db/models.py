@@ -396,6 +396,31 @@ class Goal(BaseModel):
         indexes = ((("athlete", "year", "sport_group"), True),)
 
 
+class Route(BaseModel):
+    """A planned or drawn route imported from a file: a line without times.
+
+    Routes are not activities: they never count in any total. ``content_hash`` is
+    the SHA-256 of the file, so importing the same file again adds nothing.
+    """
+
+    athlete = ForeignKeyField(Athlete, on_delete="CASCADE")
+    name = CharField()
+    sport_type = CharField(null=True)
+    distance = FloatField()  # metres along the line
+    elevation_gain = FloatField(null=True)  # None when the file has no elevation
+    point_count = IntegerField()
+    start_lat = FloatField(null=True)
+    start_lng = FloatField(null=True)
+    summary_polyline = TextField(null=True)
+    polyline = TextField(null=True)
+    reference = TextField()  # file path, or path inside the archive
+    content_hash = CharField()
+    imported_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("athlete", "content_hash"), True),)
+
+
 V1_MODELS = [
     SchemaVersion,
     Setting,
@@ -420,4 +445,6 @@ V2_MODELS = [
     Goal,
 ]
 
-ALL_MODELS = V1_MODELS + V2_MODELS
+V3_MODELS = [Route]
+
+ALL_MODELS = V1_MODELS + V2_MODELS + V3_MODELS

@@ -10,8 +10,8 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 
-from athletiq_core.importing.errors import ImportFileError
-from athletiq_core.importing.parsed import ParsedActivity
+from athletiq_core.importing.errors import ImportFileError, RouteFileError
+from athletiq_core.importing.parsed import ParsedActivity, ParsedRoute
 from athletiq_core.importing.parsers import parse_bytes
 from athletiq_core.importing.sources import ImportJob
 from athletiq_core.metrics import DerivedMetrics, derive
@@ -23,13 +23,14 @@ _known_hashes: frozenset[str] = frozenset()
 
 @dataclass
 class Decoded:
-    """A job's result: its activities with their metrics, or why it failed."""
+    """A job's result: its activities with their metrics, a route, or why it failed."""
 
     job: ImportJob
     content_hash: str | None = None
     activities: list[tuple[ParsedActivity, DerivedMetrics]] = field(
         default_factory=list
     )
+    route: ParsedRoute | None = None
     error: str | None = None
     already_imported: bool = False
 
@@ -50,6 +51,8 @@ def decode_job(job: ImportJob) -> Decoded:
         if digest in _known_hashes:
             return Decoded(job, digest, already_imported=True)
         parsed = parse_bytes(data, job.member or job.path.name)
+    except RouteFileError as exc:
+        return Decoded(job, digest, route=exc.route)
     except ImportFileError as exc:
         return Decoded(job, error=str(exc))
     return Decoded(job, digest, [(p, derive(p)) for p in parsed])

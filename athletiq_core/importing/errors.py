@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from athletiq_core.errors import AthletiqError
+from athletiq_core.importing.parsed import ParsedRoute
 
 logger = logging.getLogger(__name__)
 
@@ -65,3 +66,19 @@ class EmptyFileError(ImportFileError):
         "The file holds no recorded track: export the activity again with its "
         "recorded data, or import the device's original file."
     )
+
+
+class RouteFileError(UnsupportedFileError):
+    """The file is a route (points without times), not a recorded activity.
+
+    ``route`` holds what was read, so an import can keep it as a route.
+    """
+
+    advice = (
+        "Routes are kept as routes ('athletiq routes'), not as activities; to "
+        "import the ride or run itself, export the recorded activity (with times)."
+    )
+
+    def __init__(self, filename: str, reason: str, route: ParsedRoute) -> None:
+        super().__init__(filename, reason)
+        self.route = route

@@ -4,9 +4,9 @@ Decisions:
 
 * A GPX file is an activity only when its track points carry timestamps. A file
   whose points have no times (a planned route, an ``<rte>``, a track drawn on a
-  map) is a route, not an activity, and is rejected with
-  :class:`UnsupportedFileError`: a route has no date, duration or pace to put in a
-  training log.
+  map) is a route: it has no date, duration or pace to put in a training log.
+  :func:`parse_gpx` raises :class:`RouteFileError` carrying the
+  :class:`ParsedRoute`, which an import keeps as a route.
 * All tracks and segments are joined into one activity in time order. A segment
   counts as recorded when at least half of its points have times; its few untimed
   points are skipped, and segments mostly without times are skipped, with a
@@ -43,9 +43,9 @@ from athletiq_core.importing.common import (
 from athletiq_core.importing.errors import (
     CorruptFileError,
     EmptyFileError,
-    UnsupportedFileError,
+    RouteFileError,
 )
-from athletiq_core.importing.parsed import ParsedActivity
+from athletiq_core.importing.parsed import ParsedActivity, ParsedRoute
 from athletiq_core.metrics import gps_distance, moving_time
 from athletiq_core.streams import Streams
 
@@ -77,7 +77,7 @@ _RUN_SPEED = 1.9
 def parse_gpx(data: bytes, filename: str) -> list[ParsedActivity]:
     """The one activity recorded in the GPX file ``data``.
 
-    Raises :class:`UnsupportedFileError` for routes (no timestamps),
+    Raises :class:`RouteFileError` for routes (no timestamps),
     :class:`EmptyFileError` when there is no track at all and
     :class:`CorruptFileError` when the XML cannot be read.
     """
@@ -175,19 +175,38 @@ def _extension_values(extensions: list[Any]) -> dict[str, float | None]:
 
 
 def _reject_untimed(gpx: gpxpy.gpx.GPX, filename: str) -> None:
-    points = sum(
-        len(segment.points) for track in gpx.tracks for segment in track.segments
-    )
-    points += sum(len(route.points) for route in gpx.routes)
-    if points:
-        raise UnsupportedFileError(
+    route = _route(gpx)
+    count = len(route.points)
+    if count:
+        raise RouteFileError(
             filename,
-            f"it is a route, not a recorded activity: its {points} points have no "
+            f"it is a route, not a recorded activity: its {count} points have no "
             "timestamps",
-            "Export the recorded activity (with times) from the device or app; "
-            "routes without times cannot be imported as activities.",
+            route,
         )
     raise EmptyFileError(filename, "the GPX file has no track or route points")
+
+
+def _route(gpx: gpxpy.gpx.GPX) -> ParsedRoute:
+    """Every track segment and ``<rte>`` of an untimed file, as lines of points."""
+    lines = [
+        [(p.latitude, p.longitude, p.elevation) for p in segment.points]
+        for track in gpx.tracks
+        for segment in track.segments
+    ]
+    lines += [
+        [(p.latitude, p.longitude, p.elevation) for p in r.points] for r in gpx.routes
+    ]
+    labels = [track.type for track in gpx.tracks] + [r.type for r in gpx.routes]
+    sport = next(filter(None, map(sport_from_label, labels)), None)
+    names = [gpx.name] + [r.name for r in gpx.routes]
+    name = next((n.strip() for n in names if n and n.strip()), None)
+    return ParsedRoute(
+        "gpx",
+        [line for line in lines if line],
+        name=name or _name(gpx),
+        sport_type=sport,
+    )
 
 
 def _name(gpx: gpxpy.gpx.GPX) -> str | None:

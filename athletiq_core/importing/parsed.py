@@ -118,3 +118,24 @@ class ParsedActivity:
     def sample_count(self) -> int:
         """Number of samples in ``streams``."""
         return len(self.streams.get("time", []))
+
+
+@dataclass
+class ParsedRoute:
+    """A planned or drawn route: points in order, without timestamps.
+
+    ``points`` are (latitude, longitude, elevation or None). Segments and tracks
+    are kept as separate lines in ``lines`` so distance never jumps between them.
+    ``sport_type`` is None when the file does not name one.
+    """
+
+    source_format: str
+    lines: list[list[tuple[float, float, float | None]]]
+    name: str | None = None
+    sport_type: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def points(self) -> list[tuple[float, float, float | None]]:
+        """All points of every line, in file order."""
+        return [point for line in self.lines for point in line]

@@ -19,6 +19,7 @@ from pathlib import Path
 from athletiq_core.db.models import Athlete, database
 from athletiq_core.errors import AthletiqError
 from athletiq_core.importing.decode import Decoded, decode_job, init_worker
+from athletiq_core.importing.route_store import route_hashes, store_route
 from athletiq_core.importing.sources import ImportJob, expand
 from athletiq_core.importing.store import (
     ImportSummary,
@@ -56,20 +57,21 @@ def import_paths(
             raise ImportCancelled("Import stopped; what was imported so far is kept.")
         _store(decoded, athlete.id, summary)
         report(done, len(jobs), decoded.job.label)
-    logger.info(
+    logger.debug(
         "Import finished: %d imported, %d recovered, %d merged, %d unchanged, "
-        "%d skipped",
+        "%d routes, %d skipped",
         summary.imported,
         summary.recovered,
         summary.merged,
         summary.unchanged,
+        summary.routes,
         len(summary.skipped),
     )
     return summary
 
 
 def _decode_all(jobs: list[ImportJob], workers: int | None) -> Iterator[Decoded]:
-    hashes = known_hashes()
+    hashes = known_hashes() | route_hashes()
     files = sum(1 for job in jobs if job.has_file)
     if files < POOL_THRESHOLD or workers == 1:
         init_worker(hashes)
@@ -101,6 +103,15 @@ def _store_job(decoded: Decoded, athlete_id: int, summary: ImportSummary) -> Non
         if job.row is not None:
             _count(summary, store_row_only(athlete_id, job.row, job.label))
         return
+    if decoded.route is not None and job.row is None:
+        digest = decoded.content_hash or ""
+        _count(summary, store_route(athlete_id, decoded.route, job.label, digest))
+        return
+    if decoded.route is not None:
+        summary.warnings.append(
+            f"{job.label}: the file has no timestamps, so the activity was imported "
+            "from activities.csv alone"
+        )
     if not decoded.activities:
         _count(summary, store_row_only(athlete_id, job.row, job.label))
         return

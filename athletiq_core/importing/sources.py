@@ -2,7 +2,8 @@
 
 A Strava archive (a ``.zip`` or its unpacked folder, recognised by its
 ``activities.csv``) gives one job per CSV row, with the row's file if there is
-one. Any other folder is searched recursively for activity files.
+one, plus one job per file in its ``routes/`` folder (planned routes, kept as
+routes). Any other folder is searched recursively for activity files.
 """
 
 from __future__ import annotations
@@ -102,6 +103,13 @@ def _folder_archive(folder: Path, problems) -> list[ImportJob]:
                 str(path or f"activities.csv:{row.strava_id}"), path=path, row=row
             )
         )
+    routes = folder / "routes"
+    if routes.is_dir():
+        jobs.extend(
+            ImportJob(str(p), path=p)
+            for p in sorted(routes.iterdir())
+            if p.is_file() and is_activity_file(p.name)
+        )
     return jobs
 
 
@@ -140,6 +148,12 @@ def _zip_rows(zip_path, csv_name, text, names, problems) -> list[ImportJob]:
                 label, zip_path=zip_path if member else None, member=member, row=row
             )
         )
+    routes = "routes/" if prefix == "." else f"{prefix}/routes/"
+    jobs.extend(
+        ImportJob(f"{zip_path.name}:{name}", zip_path=zip_path, member=name)
+        for name in sorted(names)
+        if name.startswith(routes) and is_activity_file(name)
+    )
     return jobs
 
 

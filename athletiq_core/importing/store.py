@@ -45,12 +45,17 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class ImportSummary:
-    """Counts of what an import did, and a reason for each file skipped."""
+    """Counts of what an import did, and a reason for each file skipped.
+
+    ``routes`` counts route files (lines without times) kept as routes; they are
+    not activities and are not in :attr:`total`.
+    """
 
     imported: int = 0
     recovered: int = 0
     merged: int = 0
     unchanged: int = 0
+    routes: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

@@ -89,9 +89,14 @@ def _v2_details(db: Database) -> None:
     db.create_tables(models.V2_MODELS)
 
 
+def _v3_routes(db: Database) -> None:
+    db.create_tables(models.V3_MODELS)
+
+
 STEPS: list[tuple[int, Callable[[Database], None]]] = [
     (1, _v1_initial),
     (2, _v2_details),
+    (3, _v3_routes),
 ]
 LATEST = STEPS[-1][0]
 

@@ -8,6 +8,7 @@ import zipfile
 import pytest
 
 from athletiq_core.cli import main
+from athletiq_core.cli.common import Progress
 from athletiq_core.db.models import (
     Activity,
     ActivitySource,
@@ -208,3 +209,26 @@ def test_a_later_api_sync_adopts_a_file_imported_twin(athlete):
     assert merged.strava_id == 4242424242 and merged.name == "10K UNLP"
     assert set(merged.sources.split(",")) == {"api", "fit"}
     assert ActivityStreams.select().where(ActivityStreams.activity == merged).exists()
+
+
+def test_a_skipped_file_is_named_once_with_its_reason(athlete, capsys):
+    bad = REAL / "bad" / "GoldenCheetah__MetadataOnly.gpx"
+
+    main(["import", str(bad)])
+
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if line.startswith("Skipped"))
+    assert line.count("MetadataOnly.gpx") == 1
+    assert "no track or route points" in line
+
+
+def test_progress_off_a_terminal_prints_a_few_lines_not_one_per_file(capsys):
+    progress = Progress("Importing")
+
+    for done in range(1, 1001):
+        progress.update(done, 1000)
+
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "Importing: 1/1000"
+    assert lines[-1] == "Importing: 1000/1000"
+    assert len(lines) < 10

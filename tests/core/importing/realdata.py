@@ -12,9 +12,9 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 REAL_DIR = DATA_DIR / "real-activities"
 EXPORT_DIR = DATA_DIR / "strava-export" / "geo-activity-playground"
 
-# Track files whose points carry no timestamps: planned or drawn routes. Athletiq
-# imports recorded activities, and a route has no date, duration or pace, so these
-# are rejected with UnsupportedFileError (see athletiq_core.importing.gpx).
+# Track files whose points carry no timestamps: planned or drawn routes. A route has
+# no date, duration or pace, so it is not an activity: the parser raises
+# RouteFileError carrying the route, and an import keeps it as a route.
 ROUTE_FILES = frozenset(
     {
         "gpx/georust-gpx__strava_route_example.gpx",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC
 
+import gpxpy
 import pytest
 
 from athletiq_core.importing.errors import (
     EmptyFileError,
     ImportFileError,
-    UnsupportedFileError,
+    RouteFileError,
 )
 from athletiq_core.streams import validate
 from tests.core.importing.realdata import ROUTE_FILES, relative_files
@@ -56,13 +57,20 @@ def test_good_and_quirky_files_import_at_least_one_activity(parse_real, name):
 
 
 @pytest.mark.parametrize("name", sorted(ROUTE_FILES & set(relative_files("gpx"))))
-def test_gpx_routes_without_timestamps_are_refused_as_routes(parse_real, name):
-    with pytest.raises(UnsupportedFileError) as raised:
+def test_gpx_routes_without_timestamps_are_read_as_routes(
+    parse_real, real_data_dir, name
+):
+    with pytest.raises(RouteFileError) as raised:
         parse_real(name)
 
     message = str(raised.value)
     assert name.split("/")[1] in message
     assert "route" in message and "timestamps" in message
+    reference = gpxpy.parse((real_data_dir / "real-activities" / name).read_text())
+    expected = sum(
+        len(segment.points) for track in reference.tracks for segment in track.segments
+    ) + sum(len(route.points) for route in reference.routes)
+    assert len(raised.value.route.points) == expected
 
 
 @pytest.mark.parametrize("name", relative_files("bad"))
