@@ -249,3 +249,50 @@ def local_name(tag: Any) -> str:
     if not isinstance(tag, str):
         return ""
     return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+
+
+_XML_TOKEN = re.compile(
+    r"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[.*?\]\]>|<!.*?>"
+    r"|<(?P<closing>/?)(?P<name>[A-Za-z_][\w:.-]*)(?:\s[^>]*?)?(?P<empty>/?)>",
+    re.S,
+)
+
+
+def close_cut_short_xml(text: str, point_tag: str) -> str | None:
+    """``text`` cut after its last complete ``point_tag`` element and closed.
+
+    A device or app that dies mid-recording leaves an XML file that simply stops.
+    The part up to the last complete point is intact: this returns it with every
+    element still open at that point closed, in order. Returns None when the file
+    is not merely cut short (no complete point, a closing tag that does not match
+    what is open, or a root element that is closed after all): that is damage of
+    another kind.
+    """
+    ends = list(re.finditer(rf"</(?:[\w.-]+:)?{point_tag}\s*>", text))
+    if not ends:
+        return None
+    prefix = text[: ends[-1].end()]
+    open_elements: list[str] = []
+    for token in _XML_TOKEN.finditer(prefix):
+        name = token.group("name")
+        if name is None or token.group("empty"):
+            continue
+        if not token.group("closing"):
+            open_elements.append(name)
+        elif open_elements and open_elements[-1] == name:
+            open_elements.pop()
+        else:
+            return None
+    rest = text[len(prefix) :]
+    if not open_elements or re.search(rf"</{open_elements[0]}\s*>", rest):
+        return None
+    return prefix + "".join(f"</{name}>" for name in reversed(open_elements))
+
+
+def cut_short_note(recovered_s: float) -> str:
+    """The warning for an XML file recovered by :func:`close_cut_short_xml`."""
+    return (
+        "the file ends early, cut off in the middle of the recording: recovered "
+        f"{describe_duration(recovered_s)} up to its last complete point; anything "
+        "recorded after that was lost"
+    )

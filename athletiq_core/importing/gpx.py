@@ -17,6 +17,8 @@ Decisions:
   ``<power>``, and cluetrust GPXDATA (``hr``, ``cadence``, ``temp``).
 * Namespace prefixes a converter used without declaring them are declared before
   parsing, with a warning, instead of rejecting the file.
+* A file that stops mid-recording (the app or device died) is read up to its last
+  complete track point and imported as recovered, with a warning saying so.
 * The sport comes from the first ``<type>`` that names one (Strava's numeric codes
   included). When no track names a sport it is guessed from the moving speed,
   and a warning says so.
@@ -34,6 +36,8 @@ from athletiq_core.importing.common import (
     Sample,
     as_utc,
     build_streams,
+    close_cut_short_xml,
+    cut_short_note,
     declare_missing_prefixes,
     local_name,
     sport_from_label,
@@ -81,11 +85,14 @@ def parse_gpx(data: bytes, filename: str) -> list[ParsedActivity]:
     :class:`EmptyFileError` when there is no track at all and
     :class:`CorruptFileError` when the XML cannot be read.
     """
-    gpx, notes = _load(data, filename)
+    gpx, notes, cut_short = _load(data, filename)
     samples, skipped = _timed_samples(gpx)
     if not samples:
         _reject_untimed(gpx, filename)
     notes.extend(skipped)
+    if cut_short:
+        elapsed = (samples[-1]["time"] - samples[0]["time"]).total_seconds()
+        notes.append(cut_short_note(elapsed))
 
     start = samples[0]["time"]
     streams = build_streams(samples, start)
@@ -99,12 +106,14 @@ def parse_gpx(data: bytes, filename: str) -> list[ParsedActivity]:
         device=(gpx.creator or "").strip() or None,
         indoor=False,
         warnings=notes,
+        damaged=cut_short,
     )
     logger.debug("Read GPX file %s: %d points", filename, len(samples))
     return [activity]
 
 
-def _load(data: bytes, filename: str) -> tuple[gpxpy.gpx.GPX, list[str]]:
+def _load(data: bytes, filename: str) -> tuple[gpxpy.gpx.GPX, list[str], bool]:
+    """The parsed file, notes for the user, and whether it was cut short."""
     text = xml_text(data)
     text, added = declare_missing_prefixes(text, "gpx")
     notes = []
@@ -114,9 +123,16 @@ def _load(data: bytes, filename: str) -> tuple[gpxpy.gpx.GPX, list[str]]:
             f"({', '.join(added)}); they were declared so the file could be read"
         )
     try:
-        return gpxpy.parse(text), notes
+        return gpxpy.parse(text), notes, False
     except Exception as exc:  # gpxpy raises many kinds of error
-        raise CorruptFileError(filename, f"it is not readable GPX ({exc})") from exc
+        error = exc
+    closed = close_cut_short_xml(text, "trkpt")
+    if closed is not None:
+        try:
+            return gpxpy.parse(closed), notes, True
+        except Exception:  # the cut-off part was not the only damage
+            logger.debug("Closing %s did not make it readable", filename)
+    raise CorruptFileError(filename, f"it is not readable GPX ({error})") from error
 
 
 def _timed_samples(gpx: gpxpy.gpx.GPX) -> tuple[list[Sample], list[str]]:

@@ -13,6 +13,8 @@
   from ``<Speed>``.
 * Whitespace before the XML declaration and undeclared namespace prefixes are
   repaired instead of rejecting the file.
+* A file that stops mid-recording is read up to its last complete track point;
+  the activity it stops in is marked recovered, with a warning.
 * The ``Sport`` attribute only says Running, Biking or Other; "Other" becomes
   Workout, because the file does not say which sport it was.
 
@@ -29,6 +31,8 @@ from typing import Any
 from athletiq_core.importing.common import (
     Sample,
     build_streams,
+    close_cut_short_xml,
+    cut_short_note,
     declare_missing_prefixes,
     has_positions,
     local_name,
@@ -60,7 +64,7 @@ def parse_tcx(data: bytes, filename: str) -> list[ParsedActivity]:
     :class:`UnsupportedFileError` for courses and workouts and
     :class:`EmptyFileError` when no activity has track points.
     """
-    root, notes = _load(data, filename)
+    root, notes, cut_short = _load(data, filename)
     elements = _elements(root, "Activity")
     if not elements:
         _reject_without_activities(root, filename)
@@ -70,32 +74,40 @@ def parse_tcx(data: bytes, filename: str) -> list[ParsedActivity]:
     if not activities:
         raise EmptyFileError(filename, "no activity in the TCX file has track points")
     _group_multisport(root, parsed)
+    if cut_short:
+        last = activities[-1]
+        last.warnings = [*last.warnings, cut_short_note(last.streams["time"][-1])]
+        last.damaged = True
 
     logger.debug("Read %d activities from TCX file %s", len(activities), filename)
     return activities
 
 
-def _load(data: bytes, filename: str) -> tuple[Element, list[str]]:
+def _load(data: bytes, filename: str) -> tuple[Element, list[str], bool]:
+    """The root element, notes for the user, and whether the file was cut short."""
     cleaned = xml_bytes(data)
     try:
-        return ET.fromstring(cleaned), []
-    except ET.ParseError as first_error:
-        text, added = declare_missing_prefixes(
-            xml_text(cleaned), "TrainingCenterDatabase"
-        )
-        if not added:
-            raise CorruptFileError(
-                filename, f"it is not readable TCX ({first_error})"
-            ) from first_error
-    try:
-        root = ET.fromstring(text)
+        return ET.fromstring(cleaned), [], False
     except ET.ParseError as exc:
-        raise CorruptFileError(filename, f"it is not readable TCX ({exc})") from exc
-    note = (
-        "the file uses XML namespace prefixes it never declares "
-        f"({', '.join(added)}); they were declared so the file could be read"
-    )
-    return root, [note]
+        error = exc
+    text, added = declare_missing_prefixes(xml_text(cleaned), "TrainingCenterDatabase")
+    notes = []
+    if added:
+        notes.append(
+            "the file uses XML namespace prefixes it never declares "
+            f"({', '.join(added)}); they were declared so the file could be read"
+        )
+        try:
+            return ET.fromstring(text), notes, False
+        except ET.ParseError as exc:
+            error = exc
+    closed = close_cut_short_xml(text, "Trackpoint")
+    if closed is not None:
+        try:
+            return ET.fromstring(closed), notes, True
+        except ET.ParseError:
+            logger.debug("Closing %s did not make it readable", filename)
+    raise CorruptFileError(filename, f"it is not readable TCX ({error})") from error
 
 
 def _reject_without_activities(root: Element, filename: str) -> None:

@@ -232,3 +232,15 @@ def test_progress_off_a_terminal_prints_a_few_lines_not_one_per_file(capsys):
     assert lines[0] == "Importing: 1/1000"
     assert lines[-1] == "Importing: 1000/1000"
     assert len(lines) < 10
+
+
+def test_a_gpx_cut_off_mid_ride_is_counted_as_recovered(athlete, tmp_path):
+    data = (REAL / "gpx" / "sports-lib__2067489619.gpx").read_bytes()
+    cut = tmp_path / "died.gpx"
+    cut.write_bytes(data[: len(data) // 2])
+
+    summary = import_paths([cut], athlete)
+
+    assert (summary.recovered, summary.imported, summary.skipped) == (1, 0, [])
+    assert any("died.gpx: the file ends early" in w for w in summary.warnings)
+    assert Activity.get().moving_time > 0

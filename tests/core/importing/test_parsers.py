@@ -78,11 +78,12 @@ def test_a_cut_short_gzip_keeps_what_came_before_with_a_warning(real_data_dir):
     assert any("ends early" in warning for warning in ride.warnings)
 
 
-def test_a_truncated_tcx_is_corrupt_not_a_crash(real_data_dir):
+def test_a_tcx_cut_before_its_first_point_is_corrupt_not_a_crash(real_data_dir):
     data = _read(real_data_dir, SMALL_TCX)
+    first_point = data.index(b"</Trackpoint>")
 
     with pytest.raises(CorruptFileError, match="run.tcx: it is not readable TCX"):
-        parse_bytes(data[: len(data) // 2], "run.tcx")
+        parse_bytes(data[: first_point - 5], "run.tcx")
 
 
 def test_a_truncated_fit_keeps_the_records_before_the_cut(real_data_dir):
