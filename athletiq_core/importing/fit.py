@@ -17,10 +17,11 @@ How a file becomes activities:
 * A file without sessions becomes one activity from the longest run of records
   without a jump in time of more than a day.
 * Developer fields are ignored, whatever their names.
+* Heart rate that a chest strap stored in separate ``hr`` messages (HRM-Tri and
+  HRM-Swim do, for swims) fills the records that have none (see :mod:`.fit_hr`).
 
-Heart rate that chest straps store in separate ``hr`` messages (HRM-Tri, HRM-Swim)
-is not merged into the streams, and course, workout and settings FIT files are
-rejected as not being recorded activities.
+Course, workout and settings FIT files are rejected as not being recorded
+activities.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from athletiq_core.importing.errors import (
     EmptyFileError,
     UnsupportedFileError,
 )
+from athletiq_core.importing.fit_hr import fill_heart_rate, hr_readings
 from athletiq_core.importing.fit_profile import (
     INDOOR_SUB_SPORTS,
     device_name,
@@ -91,6 +93,7 @@ class _FitContent:
     file_ids: list[dict[str, Any]] = field(default_factory=list)
     devices: list[dict[str, Any]] = field(default_factory=list)
     activities: list[dict[str, Any]] = field(default_factory=list)
+    hr_messages: list[dict[str, Any]] = field(default_factory=list)
     damage: str | None = None
     tolerated: list[str] = field(default_factory=list)
 
@@ -121,6 +124,7 @@ def parse_fit(data: bytes, filename: str) -> list[ParsedActivity]:
             )
         raise EmptyFileError(filename, "the FIT file holds no recorded samples")
 
+    fill_heart_rate(content.records, hr_readings(content.hr_messages))
     legs, dropped = _legs(content)
     notes = _file_warnings(content, legs, dropped)
     group = _multisport_group(content, legs)
@@ -174,6 +178,26 @@ def _collect(message: fitdecode.FitDataMessage, content: _FitContent) -> None:
             content.records.append(sample)
     elif message.name in _SUMMARY_MESSAGES:
         getattr(content, _SUMMARY_MESSAGES[message.name]).append(_values(message))
+    elif message.name == "hr":
+        content.hr_messages.append(_hr_values(message))
+
+
+def _hr_values(message: fitdecode.FitDataMessage) -> dict[str, Any]:
+    """An ``hr`` message's fields, with ``event_timestamp_12`` as its raw bytes.
+
+    fitdecode expands the 12-bit counters into ``event_timestamp`` values of its
+    own; those are left out, and :mod:`.fit_hr` decodes the counters itself.
+    """
+    packed = message.has_field("event_timestamp_12")
+    values = {}
+    for data in message.fields:
+        if data.value is None or data.field_type == "devfield":
+            continue
+        if data.name == "event_timestamp_12":
+            values[data.name] = data.raw_value
+        elif not (packed and data.name == "event_timestamp"):
+            values[data.name] = data.value
+    return values
 
 
 def _values(message: fitdecode.FitDataMessage) -> dict[str, Any]:
