@@ -33,6 +33,16 @@ def strava_client() -> StravaClient:
     return StravaClient(load_app())
 
 
+def add_athlete_and_units(parser: argparse.ArgumentParser) -> None:
+    """The ``--athlete ID`` and ``--units`` options of the reporting commands."""
+    parser.add_argument(
+        "--athlete", type=int, metavar="ID", help="local or Strava athlete id"
+    )
+    parser.add_argument(
+        "--units", choices=("metric", "imperial"), help="default: the setting"
+    )
+
+
 def select_athletes(athlete_id: int | None) -> list[Athlete]:
     """The athlete asked for (local or Strava id), else every connected one."""
     if athlete_id is None:

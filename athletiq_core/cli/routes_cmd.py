@@ -8,19 +8,14 @@ import json
 
 from athletiq_core import settings
 from athletiq_core.analytics.views.routes import RouteRow, routes
-from athletiq_core.cli.common import open_db, select_athletes
+from athletiq_core.cli.common import add_athlete_and_units, open_db, select_athletes
 from athletiq_core.units import UnitSystem
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("routes", help="list routes kept by imports")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument(
-        "--athlete", type=int, metavar="ID", help="local or Strava athlete id"
-    )
-    parser.add_argument(
-        "--units", choices=("metric", "imperial"), help="default: the setting"
-    )
+    add_athlete_and_units(parser)
     parser.set_defaults(func=run)
 
 

@@ -19,7 +19,7 @@ from athletiq_core.analytics.views.common import Totals
 from athletiq_core.analytics.views.dashboard import dashboard
 from athletiq_core.analytics.views.fitness import fitness
 from athletiq_core.analytics.views.personal_bests import personal_bests
-from athletiq_core.cli.common import open_db, select_athletes
+from athletiq_core.cli.common import add_athlete_and_units, open_db, select_athletes
 from athletiq_core.db.models import Athlete
 from athletiq_core.units import UnitSystem
 
@@ -37,12 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--sport", help="a sport group (run, ride, swim…) or a type (TrailRun)"
     )
-    parser.add_argument(
-        "--athlete", type=int, metavar="ID", help="local or Strava athlete id"
-    )
-    parser.add_argument(
-        "--units", choices=("metric", "imperial"), help="default: the setting"
-    )
+    add_athlete_and_units(parser)
     parser.set_defaults(func=run)
 
 

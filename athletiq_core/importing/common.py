@@ -244,6 +244,14 @@ def declare_missing_prefixes(text: str, root_tag: str) -> tuple[str, list[str]]:
     return text[: root.end()] + declarations + text[root.end() :], missing
 
 
+def undeclared_prefixes_note(added: list[str]) -> str:
+    """The warning for prefixes :func:`declare_missing_prefixes` declared."""
+    return (
+        "the file uses XML namespace prefixes it never declares "
+        f"({', '.join(added)}); they were declared so the file could be read"
+    )
+
+
 def local_name(tag: Any) -> str:
     """An XML tag without its ``{namespace}`` or ``prefix:`` part."""
     if not isinstance(tag, str):

@@ -42,6 +42,7 @@ from athletiq_core.importing.common import (
     local_name,
     sport_from_label,
     to_float,
+    undeclared_prefixes_note,
     xml_text,
 )
 from athletiq_core.importing.errors import (
@@ -116,12 +117,7 @@ def _load(data: bytes, filename: str) -> tuple[gpxpy.gpx.GPX, list[str], bool]:
     """The parsed file, notes for the user, and whether it was cut short."""
     text = xml_text(data)
     text, added = declare_missing_prefixes(text, "gpx")
-    notes = []
-    if added:
-        notes.append(
-            "the file uses XML namespace prefixes it never declares "
-            f"({', '.join(added)}); they were declared so the file could be read"
-        )
+    notes = [undeclared_prefixes_note(added)] if added else []
     try:
         return gpxpy.parse(text), notes, False
     except Exception as exc:  # gpxpy raises many kinds of error

@@ -39,6 +39,7 @@ from athletiq_core.importing.common import (
     parse_time,
     sport_from_label,
     to_float,
+    undeclared_prefixes_note,
     xml_bytes,
     xml_text,
 )
@@ -91,12 +92,8 @@ def _load(data: bytes, filename: str) -> tuple[Element, list[str], bool]:
     except ET.ParseError as exc:
         error = exc
     text, added = declare_missing_prefixes(xml_text(cleaned), "TrainingCenterDatabase")
-    notes = []
+    notes = [undeclared_prefixes_note(added)] if added else []
     if added:
-        notes.append(
-            "the file uses XML namespace prefixes it never declares "
-            f"({', '.join(added)}); they were declared so the file could be read"
-        )
         try:
             return ET.fromstring(text), notes, False
         except ET.ParseError as exc:

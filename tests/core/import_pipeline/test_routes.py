@@ -123,13 +123,20 @@ def test_an_archives_routes_folder_is_kept_as_routes(athlete, tmp_path):
     assert Activity.select().count() == 1
 
 
-def test_an_unpacked_archives_routes_folder_is_kept_too(athlete, tmp_path):
+def _unpacked_archive(tmp_path, filename: str, extra: str, source):
+    """An archive folder of one activities.csv row naming ``filename``, plus the
+    file ``extra`` (a path inside the folder) copied from ``source``."""
     folder = tmp_path / "export"
-    (folder / "routes").mkdir(parents=True)
+    (folder / extra).parent.mkdir(parents=True)
     header, row = (ARCHIVE / "activities.csv").read_text().splitlines()[:2]
-    manual = row.replace("activities/12866632127.fit.gz", "")
-    (folder / "activities.csv").write_text(f"{header}\n{manual}\n")
-    (folder / "routes" / "1.gpx").write_bytes(RTE_ONLY.read_bytes())
+    listed = row.replace("activities/12866632127.fit.gz", filename)
+    (folder / "activities.csv").write_text(f"{header}\n{listed}\n")
+    (folder / extra).write_bytes(source.read_bytes())
+    return folder
+
+
+def test_an_unpacked_archives_routes_folder_is_kept_too(athlete, tmp_path):
+    folder = _unpacked_archive(tmp_path, "", "routes/1.gpx", RTE_ONLY)
 
     summary = import_paths([folder], athlete)
 
@@ -137,12 +144,9 @@ def test_an_unpacked_archives_routes_folder_is_kept_too(athlete, tmp_path):
 
 
 def test_an_archive_row_whose_file_has_no_times_imports_from_the_csv(athlete, tmp_path):
-    folder = tmp_path / "export"
-    (folder / "activities").mkdir(parents=True)
-    header, row = (ARCHIVE / "activities.csv").read_text().splitlines()[:2]
-    listed = row.replace("activities/12866632127.fit.gz", "activities/1.gpx")
-    (folder / "activities.csv").write_text(f"{header}\n{listed}\n")
-    (folder / "activities" / "1.gpx").write_bytes(STRAVA_ROUTE.read_bytes())
+    folder = _unpacked_archive(
+        tmp_path, "activities/1.gpx", "activities/1.gpx", STRAVA_ROUTE
+    )
 
     summary = import_paths([folder], athlete)
 
