@@ -11,6 +11,7 @@ from athletiq_core.db.models import (
     Activity,
     Athlete,
     RateLimitState,
+    Route,
     StravaCredential,
     SyncRun,
 )
@@ -53,6 +54,7 @@ def _athlete_entry(athlete: Athlete, counts, credential) -> dict[str, Any]:
         "name": athlete.name,
         "activities": counts.get((athlete.id, False), 0),
         "deleted_activities": counts.get((athlete.id, True), 0),
+        "routes": Route.select().where(Route.athlete == athlete).count(),
         "connected": credential is not None,
         "scopes": credential.scopes.split(",")
         if credential and credential.scopes

@@ -38,9 +38,11 @@ def format_report(report: dict) -> str:
 
 def _athlete_lines(athlete: dict) -> list[str]:
     connected = "connected to Strava" if athlete["connected"] else "files only"
+    count = _counted(athlete["activities"], "activity", "activities")
+    if athlete["routes"]:
+        count += ", " + _counted(athlete["routes"], "route", "routes")
     lines = [
-        f"{athlete['name']} (id {athlete['id']}, {connected}): "
-        f"{athlete['activities']} activities",
+        f"{athlete['name']} (id {athlete['id']}, {connected}): {count}",
         f"  last sync: {athlete['last_sync'] or 'never'}",
     ]
     run = athlete["last_sync_run"]
@@ -55,6 +57,10 @@ def _athlete_lines(athlete: dict) -> list[str]:
     if athlete["connected"] and not athlete["history_complete"]:
         lines.append("  history not complete yet: the next sync carries on")
     return lines
+
+
+def _counted(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def _usage_line(usage: dict) -> str:

@@ -173,3 +173,12 @@ def test_the_import_summary_counts_routes(athlete, capsys):
     main(["import", str(RTE_ONLY), str(STRAVA_ROUTE)])
 
     assert "2 routes" in capsys.readouterr().out
+
+
+def test_status_counts_routes_apart_from_activities(athlete, capsys):
+    main(["import", str(RTE_ONLY), str(REAL / "tcx" / "python-tcxparser__test.tcx")])
+    capsys.readouterr()
+
+    main(["status"])
+
+    assert "Ada (id 1, files only): 1 activity, 1 route" in capsys.readouterr().out
