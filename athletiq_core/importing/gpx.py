@@ -7,7 +7,9 @@ Decisions:
   map) is a route: it has no date, duration or pace to put in a training log.
   :func:`parse_gpx` raises :class:`RouteFileError` carrying the
   :class:`ParsedRoute`, which an import keeps as a route.
-* All tracks and segments are joined into one activity in time order. A segment
+* All tracks and segments are joined in time order into one activity, unless
+  the clock jumps more than six hours between two points: a file holding several
+  days of a trip gives one activity per recording, with a warning. A segment
   counts as recorded when at least half of its points have times; its few untimed
   points are skipped, and segments mostly without times are skipped, with a
   warning either way.
@@ -27,6 +29,7 @@ Decisions:
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 
 import gpxpy
@@ -71,6 +74,9 @@ _EXTENSION_KEYS = {
     "temperature": "temp",
     "speed": "velocity",
 }
+# Points further apart than this are separate recordings (a multi-day trip saved
+# as one file): no pause within one activity lasts this long.
+_SPLIT_GAP_H = 6
 # Below this share of timed points a segment is a drawn line, not a recording.
 _MIN_TIMED_SHARE = 0.5
 # Average moving speeds (m/s) above which an unnamed activity is taken as a ride
@@ -80,7 +86,7 @@ _RUN_SPEED = 1.9
 
 
 def parse_gpx(data: bytes, filename: str) -> list[ParsedActivity]:
-    """The one activity recorded in the GPX file ``data``.
+    """The activity recorded in the GPX file ``data`` (one per recording, in order).
 
     Raises :class:`RouteFileError` for routes (no timestamps),
     :class:`EmptyFileError` when there is no track at all and
@@ -94,13 +100,38 @@ def parse_gpx(data: bytes, filename: str) -> list[ParsedActivity]:
     if cut_short:
         elapsed = (samples[-1]["time"] - samples[0]["time"]).total_seconds()
         notes.append(cut_short_note(elapsed))
+    recordings = _recordings(samples)
+    if len(recordings) > 1:
+        notes.append(
+            f"the file holds {len(recordings)} recordings more than "
+            f"{_SPLIT_GAP_H} hours apart; each was imported as its own activity"
+        )
+    activities = [
+        _activity(gpx, chunk, list(notes), cut_short and chunk is recordings[-1])
+        for chunk in recordings
+    ]
+    logger.debug("Read GPX file %s: %d points", filename, len(samples))
+    return activities
 
+
+def _recordings(samples: list[Sample]) -> list[list[Sample]]:
+    """Time-ordered samples split wherever the clock jumps more than the gap."""
+    chunks = [[samples[0]]]
+    for before, sample in zip(samples, samples[1:], strict=False):
+        if sample["time"] - before["time"] > timedelta(hours=_SPLIT_GAP_H):
+            chunks.append([])
+        chunks[-1].append(sample)
+    return chunks
+
+
+def _activity(
+    gpx: gpxpy.gpx.GPX, samples: list[Sample], notes: list[str], cut_short: bool
+) -> ParsedActivity:
     start = samples[0]["time"]
     streams = build_streams(samples, start)
-    sport = _sport(gpx, streams, notes)
-    activity = ParsedActivity(
+    return ParsedActivity(
         source_format="gpx",
-        sport_type=sport,
+        sport_type=_sport(gpx, streams, notes),
         start_utc=start,
         streams=streams,
         name=_name(gpx),
@@ -109,8 +140,6 @@ def parse_gpx(data: bytes, filename: str) -> list[ParsedActivity]:
         warnings=notes,
         damaged=cut_short,
     )
-    logger.debug("Read GPX file %s: %d points", filename, len(samples))
-    return [activity]
 
 
 def _load(data: bytes, filename: str) -> tuple[gpxpy.gpx.GPX, list[str], bool]:

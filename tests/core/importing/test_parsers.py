@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 
+import gpxpy
 import pytest
 
 from athletiq_core.importing.errors import (
@@ -20,6 +22,7 @@ SMALL_FIT = (
 )
 SMALL_GPX = "gpx/sports-lib__2067489619.gpx"
 SMALL_TCX = "tcx/python-tcxparser__test.tcx"
+TRIP_GPX = "gpx/GoldenCheetah__UrbanBiker2019-04-18_16-12.gpx"
 
 
 def _read(real_data_dir, relative: str) -> bytes:
@@ -107,3 +110,32 @@ def test_errors_carry_the_file_name_reason_and_advice():
     assert raised.value.filename == "morning.gpx"
     assert raised.value.reason == "the file is empty"
     assert raised.value.advice in str(raised.value)
+
+
+def _two_recordings(real_data_dir, gap: dt.timedelta) -> bytes:
+    """A real GPX track, followed by the same track again ``gap`` later."""
+    gpx = gpxpy.parse(_read(real_data_dir, TRIP_GPX).decode())
+    again = gpxpy.parse(_read(real_data_dir, TRIP_GPX).decode()).tracks[0]
+    start, end = gpx.get_time_bounds()
+    again.adjust_time(end - start + gap)
+    gpx.tracks.append(again)
+    return gpx.to_xml().encode()
+
+
+def test_a_gpx_holding_two_days_of_a_trip_gives_two_activities(real_data_dir):
+    data = _two_recordings(real_data_dir, dt.timedelta(hours=14))
+
+    first, second = parse_bytes(data, "trip.gpx")
+
+    assert second.start_utc - first.start_utc > dt.timedelta(hours=14)
+    assert first.sample_count == second.sample_count
+    assert first.streams["time"] == second.streams["time"]
+    assert any("2 recordings more than 6 hours apart" in w for w in second.warnings)
+
+
+def test_a_long_stop_within_a_gpx_stays_one_activity(real_data_dir):
+    data = _two_recordings(real_data_dir, dt.timedelta(hours=2))
+
+    (trip,) = parse_bytes(data, "trip.gpx")
+
+    assert not any("recordings" in warning for warning in trip.warnings)
