@@ -177,6 +177,19 @@ def as_utc(moment: Any) -> datetime | None:
         return None
 
 
+# No satellite-timed recording predates 1990 (the FIT epoch is 1989-12-31); an
+# earlier time is a placeholder such as 1901-12-13, the most negative 32-bit Unix
+# time. A clock set in the future is kept: it may be a real recording.
+EARLIEST_RECORDING = datetime(1990, 1, 1, tzinfo=UTC)
+
+
+def recorded_time(moment: datetime | None) -> datetime | None:
+    """``moment`` if it can be the time of a recorded point, else None."""
+    if moment is None or moment < EARLIEST_RECORDING:
+        return None
+    return moment
+
+
 def parse_time(text: str | None) -> datetime | None:
     """An aware UTC datetime from ISO 8601 text such as ``2014-10-11T18:08:45Z``."""
     if not text:

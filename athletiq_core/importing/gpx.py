@@ -43,6 +43,7 @@ from athletiq_core.importing.common import (
     cut_short_note,
     declare_missing_prefixes,
     local_name,
+    recorded_time,
     sport_from_label,
     to_float,
     undeclared_prefixes_note,
@@ -96,6 +97,10 @@ def parse_gpx(data: bytes, filename: str) -> list[ParsedActivity]:
     samples, skipped = _timed_samples(gpx)
     if not samples:
         _reject_untimed(gpx, filename)
+    if len(samples) < 2:
+        raise EmptyFileError(
+            filename, "its track has a single timed point, so nothing was recorded"
+        )
     notes.extend(skipped)
     if cut_short:
         elapsed = (samples[-1]["time"] - samples[0]["time"]).total_seconds()
@@ -165,7 +170,7 @@ def _timed_samples(gpx: gpxpy.gpx.GPX) -> tuple[list[Sample], list[str]]:
     untimed_points = untimed_segments = 0
     for track in gpx.tracks:
         for segment in track.segments:
-            timed = [_sample(point) for point in segment.points if point.time]
+            timed = [_sample(point) for point in segment.points]
             timed = [sample for sample in timed if sample is not None]
             if len(timed) < _MIN_TIMED_SHARE * len(segment.points):
                 untimed_segments += 1 if segment.points else 0
@@ -179,7 +184,9 @@ def _timed_samples(gpx: gpxpy.gpx.GPX) -> tuple[list[Sample], list[str]]:
 def _skip_notes(untimed_points: int, untimed_segments: int) -> list[str]:
     notes = []
     if untimed_points:
-        notes.append(f"{untimed_points} track points without a timestamp were skipped")
+        notes.append(
+            f"{untimed_points} track points without a usable timestamp were skipped"
+        )
     if untimed_segments:
         notes.append(
             f"{untimed_segments} track segments without timestamps (drawn or "
@@ -189,7 +196,7 @@ def _skip_notes(untimed_points: int, untimed_segments: int) -> list[str]:
 
 
 def _sample(point: gpxpy.gpx.GPXTrackPoint) -> Sample | None:
-    time = as_utc(point.time)
+    time = recorded_time(as_utc(point.time))
     if time is None:
         return None
     sample: Sample = {
@@ -224,6 +231,13 @@ def _reject_untimed(gpx: gpxpy.gpx.GPX, filename: str) -> None:
             f"it is a route, not a recorded activity: its {count} points have no "
             "timestamps",
             route,
+        )
+    if gpx.waypoints:
+        count = len(gpx.waypoints)
+        raise EmptyFileError(
+            filename,
+            f"it holds only {count} waypoint{'s' if count > 1 else ''} (marked "
+            "places), no track or route",
         )
     raise EmptyFileError(filename, "the GPX file has no track or route points")
 

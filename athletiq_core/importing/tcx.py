@@ -37,6 +37,7 @@ from athletiq_core.importing.common import (
     has_positions,
     local_name,
     parse_time,
+    recorded_time,
     sport_from_label,
     to_float,
     undeclared_prefixes_note,
@@ -184,7 +185,7 @@ def _lap_samples(lap: Element) -> list[Sample]:
 
 
 def _trackpoint(point: Element) -> Sample | None:
-    time = parse_time(_text(point, "Time"))
+    time = recorded_time(parse_time(_text(point, "Time")))
     if time is None:
         return None
     sample: Sample = {

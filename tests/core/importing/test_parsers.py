@@ -12,6 +12,7 @@ from athletiq_core.importing.errors import (
     CorruptFileError,
     EmptyFileError,
     ImportFileError,
+    RouteFileError,
     UnreadableFileError,
     UnsupportedFileError,
 )
@@ -139,3 +140,41 @@ def test_a_long_stop_within_a_gpx_stays_one_activity(real_data_dir):
     (trip,) = parse_bytes(data, "trip.gpx")
 
     assert not any("recordings" in warning for warning in trip.warnings)
+
+
+def _gpx_track(times: list[dt.datetime | None]) -> bytes:
+    gpx = gpxpy.gpx.GPX()
+    segment = gpxpy.gpx.GPXTrackSegment(
+        [
+            gpxpy.gpx.GPXTrackPoint(46.0 + i * 0.0005, 14.0, elevation=300, time=t)
+            for i, t in enumerate(times)
+        ]
+    )
+    track = gpxpy.gpx.GPXTrack()
+    track.segments.append(segment)
+    gpx.tracks.append(track)
+    return gpx.to_xml().encode()
+
+
+def test_placeholder_times_from_1901_make_a_route_not_an_activity():
+    placeholder = dt.datetime(1901, 12, 13, 20, 45, 52, tzinfo=dt.UTC)
+
+    with pytest.raises(RouteFileError) as raised:
+        parse_bytes(_gpx_track([placeholder] * 20), "hike.gpx")
+
+    assert len(raised.value.route.points) == 20
+
+
+def test_a_track_with_a_single_timed_point_is_refused_clearly():
+    moment = dt.datetime(2024, 5, 1, 8, tzinfo=dt.UTC)
+
+    with pytest.raises(EmptyFileError, match="single timed point"):
+        parse_bytes(_gpx_track([moment]), "one.gpx")
+
+
+def test_a_gpx_of_waypoints_only_says_so():
+    gpx = gpxpy.gpx.GPX()
+    gpx.waypoints.append(gpxpy.gpx.GPXWaypoint(46.0, 14.0, name="Hut"))
+
+    with pytest.raises(EmptyFileError, match="only 1 waypoint .marked places."):
+        parse_bytes(gpx.to_xml().encode(), "places.gpx")
