@@ -257,6 +257,12 @@ def declare_missing_prefixes(text: str, root_tag: str) -> tuple[str, list[str]]:
     return text[: root.end()] + declarations + text[root.end() :], missing
 
 
+TOTALS_ONLY_NOTE = (
+    "the file has no recorded samples, only the device's totals: it was imported "
+    "from those, without a map, splits or best efforts"
+)
+
+
 def undeclared_prefixes_note(added: list[str]) -> str:
     """The warning for prefixes :func:`declare_missing_prefixes` declared."""
     return (

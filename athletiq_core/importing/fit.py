@@ -16,6 +16,8 @@ How a file becomes activities:
   timestamps, such as a clock that jumped two years, are dropped with a warning.
 * A file without sessions becomes one activity from the longest run of records
   without a jump in time of more than a day.
+* A file with sessions but no records (an activity entered on the watch, some
+  strength sessions) imports from the session totals, with a warning.
 * Developer fields are ignored, whatever their names.
 * Heart rate that a chest strap stored in separate ``hr`` messages (HRM-Tri and
   HRM-Swim do, for swims) fills the records that have none (see :mod:`.fit_hr`).
@@ -37,6 +39,7 @@ from typing import Any
 import fitdecode
 
 from athletiq_core.importing.common import (
+    TOTALS_ONLY_NOTE,
     Sample,
     as_utc,
     build_streams,
@@ -117,16 +120,12 @@ def parse_fit(data: bytes, filename: str) -> list[ParsedActivity]:
     """
     content = _read(data, filename)
     _check_file_type(content, filename)
-    if not content.records:
-        if content.damage:
-            raise CorruptFileError(
-                filename, f"no records could be read ({content.damage})"
-            )
-        raise EmptyFileError(filename, "the FIT file holds no recorded samples")
-
-    fill_heart_rate(content.records, hr_readings(content.hr_messages))
-    legs, dropped = _legs(content)
-    notes = _file_warnings(content, legs, dropped)
+    if content.records:
+        fill_heart_rate(content.records, hr_readings(content.hr_messages))
+        legs, dropped = _legs(content)
+        notes = _file_warnings(content, legs, dropped)
+    else:
+        legs, notes = _summary_legs(content, filename), [TOTALS_ONLY_NOTE]
     group = _multisport_group(content, legs)
     activities = [
         _activity(leg, content, index, len(legs), group)
@@ -138,6 +137,20 @@ def parse_fit(data: bytes, filename: str) -> list[ParsedActivity]:
 
     logger.debug("Read %d activities from FIT file %s", len(activities), filename)
     return activities
+
+
+def _summary_legs(content: _FitContent, filename: str) -> list[_Leg]:
+    """Legs of a file without records: its sessions that lasted, if any."""
+    legs = [
+        leg
+        for leg in _session_legs(content.sessions)
+        if _session_duration(leg.session) > 0
+    ]
+    if legs and not content.damage:
+        return legs
+    if content.damage:
+        raise CorruptFileError(filename, f"no records could be read ({content.damage})")
+    raise EmptyFileError(filename, "the FIT file holds no recorded samples")
 
 
 def _read(data: bytes, filename: str) -> _FitContent:
@@ -312,7 +325,8 @@ def _activity(
 ) -> ParsedActivity:
     session = leg.session
     sport, sub_sport = _sport_of(session, content)
-    start = min(as_utc(session.get("start_time")) or leg.start, leg.records[0]["time"])
+    stated = as_utc(session.get("start_time")) or leg.start
+    start = min(stated, leg.records[0]["time"]) if leg.records else stated
     streams = build_streams(leg.records, start)
     offset = _utc_offset(content)
     return ParsedActivity(
@@ -449,7 +463,8 @@ def _multisport_group(content: _FitContent, legs: list[_Leg]) -> str | None:
         return None
     file_id = next(iter(content.file_ids), {})
     serial = file_id.get("serial_number", "unknown")
-    return f"fit-{serial}-{legs[0].records[0]['time']:%Y%m%dT%H%M%SZ}"
+    first = legs[0].records[0]["time"] if legs[0].records else legs[0].start
+    return f"fit-{serial}-{first:%Y%m%dT%H%M%SZ}"
 
 
 def _file_warnings(content: _FitContent, legs: list[_Leg], dropped: int) -> list[str]:

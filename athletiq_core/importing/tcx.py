@@ -5,6 +5,8 @@
   one ``<MultiSportSession>``: its activities are grouped as legs of one
   multisport activity only when each starts within 30 minutes of the end of the
   one before; otherwise they stay separate activities.
+* An activity whose laps carry totals but no track points imports from the lap
+  totals, with a warning; one without either is skipped.
 * The laps are the device's own summary: :class:`DeviceTotals` sums their timer
   time (``TotalTimeSeconds``), distance and calories, takes the highest maximum
   heart rate and time-weights the averages.
@@ -29,6 +31,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from athletiq_core.importing.common import (
+    TOTALS_ONLY_NOTE,
     Sample,
     build_streams,
     close_cut_short_xml,
@@ -74,11 +77,14 @@ def parse_tcx(data: bytes, filename: str) -> list[ParsedActivity]:
     parsed = {id(element): _activity(element, list(notes)) for element in elements}
     activities = [parsed[id(element)] for element in elements if parsed[id(element)]]
     if not activities:
-        raise EmptyFileError(filename, "no activity in the TCX file has track points")
+        raise EmptyFileError(
+            filename, "no activity in the TCX file has track points or lap totals"
+        )
     _group_multisport(root, parsed)
     if cut_short:
         last = activities[-1]
-        last.warnings = [*last.warnings, cut_short_note(last.streams["time"][-1])]
+        recorded = (last.streams.get("time") or [0.0])[-1]
+        last.warnings = [*last.warnings, cut_short_note(recorded)]
         last.damaged = True
 
     logger.debug("Read %d activities from TCX file %s", len(activities), filename)
@@ -141,9 +147,14 @@ def _activity(element: Element, notes: list[str]) -> ParsedActivity | None:
     laps = _children(element, "Lap")
     lap_samples = [_lap_samples(lap) for lap in laps]
     samples = [sample for chunk in lap_samples for sample in chunk]
-    if not samples:
+    totals = _totals(laps)
+    if not samples and not (totals and totals.timer_s):
         return None
+    if not samples:
+        notes = [*notes, TOTALS_ONLY_NOTE]
     start = _start(element, laps, samples)
+    if start is None:
+        return None
     streams = build_streams(samples, start)
     parsed_laps = [
         _parsed_lap(lap, chunk, start)
@@ -157,16 +168,21 @@ def _activity(element: Element, notes: list[str]) -> ParsedActivity | None:
         device=_device(element),
         laps=parsed_laps,
         indoor=not has_positions(streams),
-        totals=_totals(laps),
+        totals=totals,
         warnings=notes,
     )
 
 
-def _start(element: Element, laps: list[Element], samples: list[Sample]) -> datetime:
-    first_sample = min(sample["time"] for sample in samples)
+def _start(
+    element: Element, laps: list[Element], samples: list[Sample]
+) -> datetime | None:
+    """The earlier of the stated start and the first sample, whichever exist."""
     stated = parse_time(laps[0].get("StartTime")) if laps else None
-    stated = stated or parse_time(_text(element, "Id"))
-    return min(stated, first_sample) if stated else first_sample
+    stated = recorded_time(stated or parse_time(_text(element, "Id")))
+    moments = [sample["time"] for sample in samples]
+    if stated is not None:
+        moments.append(stated)
+    return min(moments, default=None)
 
 
 def _device(element: Element) -> str | None:

@@ -5,7 +5,8 @@
 :data:`~athletiq_core.streams.Streams` from the Strava API, so both paths give the
 same figures. A pool swim with recorded lengths takes its distance (lengths times
 pool length) and moving time (the active lengths) from the lengths, because its
-streams hold one sample per length at best.
+streams hold one sample per length at best. A parsed activity without any sample
+(a file holding only the device's totals) takes its figures from those totals.
 """
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ def derive(
     streams they default to unknown sport and outdoors.
     """
     streams: Streams = source.streams if hasattr(source, "streams") else source
+    totals = getattr(source, "totals", None)
+    if not times_of(streams) and totals is not None:
+        return _from_totals(totals)
     sport_type = sport_type or getattr(source, "sport_type", None)
     indoor = bool(getattr(source, "indoor", False) if indoor is None else indoor)
     distance, moving = _distance_and_moving(source, streams, sport_type)
@@ -90,6 +94,23 @@ def derive(
         splits_standard=splits(streams, METRES_PER_MILE, sport_type),
         best_efforts=best_efforts(streams, sport_type, indoor),
         peak_power=peak_power(streams),
+    )
+
+
+def _from_totals(totals: Any) -> DerivedMetrics:
+    """Figures of an activity that has only its device's totals."""
+    distance = totals.distance_m or 0.0
+    moving = totals.moving_s or totals.timer_s or totals.elapsed_s or 0.0
+    return DerivedMetrics(
+        distance_m=distance,
+        moving_time_s=moving,
+        elapsed_time_s=totals.elapsed_s or totals.timer_s or 0.0,
+        elevation_gain_m=totals.ascent_m,
+        avg_speed_mps=distance / moving if moving > 0 and distance > 0 else None,
+        max_speed_mps=None,
+        avg_hr=totals.avg_hr,
+        max_hr=totals.max_hr,
+        avg_watts=totals.avg_watts,
     )
 
 

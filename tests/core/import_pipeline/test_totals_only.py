@@ -1,0 +1,122 @@
+"""Files that hold only the device's totals import as summary activities."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from fit_tool.fit_file_builder import FitFileBuilder
+from fit_tool.profile.messages.file_id_message import FileIdMessage
+from fit_tool.profile.messages.session_message import SessionMessage
+from fit_tool.profile.profile_type import FileType, Manufacturer, Sport, SubSport
+
+from athletiq_core.db.models import Activity, ActivityStreams, Athlete, BestEffort, Lap
+from athletiq_core.importing.errors import EmptyFileError
+from athletiq_core.importing.parsers import parse_bytes
+from athletiq_core.importing.pipeline import import_paths
+
+START = dt.datetime(2024, 3, 5, 18, 0, tzinfo=dt.UTC)
+
+LAPS_ONLY_TCX = """<?xml version="1.0" encoding="UTF-8"?>
+<TrainingCenterDatabase
+  xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">
+  <Activities>
+    <Activity Sport="Running">
+      <Id>2024-03-05T18:00:00Z</Id>
+      <Lap StartTime="2024-03-05T18:00:00Z">
+        <TotalTimeSeconds>1500</TotalTimeSeconds>
+        <DistanceMeters>5000</DistanceMeters>
+        <Calories>350</Calories>
+        <AverageHeartRateBpm><Value>150</Value></AverageHeartRateBpm>
+        <MaximumHeartRateBpm><Value>171</Value></MaximumHeartRateBpm>
+        <Intensity>Active</Intensity>
+        <TriggerMethod>Manual</TriggerMethod>
+      </Lap>
+      <Lap StartTime="2024-03-05T18:25:00Z">
+        <TotalTimeSeconds>500</TotalTimeSeconds>
+        <DistanceMeters>1500</DistanceMeters>
+        <AverageHeartRateBpm><Value>130</Value></AverageHeartRateBpm>
+        <Intensity>Active</Intensity>
+        <TriggerMethod>Manual</TriggerMethod>
+      </Lap>
+    </Activity>
+  </Activities>
+</TrainingCenterDatabase>
+"""
+
+
+def _session_only_fit(elapsed_s: float = 2700.0) -> bytes:
+    """A strength session as a watch writes it when it records no samples."""
+    millis = int(START.timestamp() * 1000)
+    builder = FitFileBuilder(auto_define=True)
+    file_id = FileIdMessage()
+    file_id.type = FileType.ACTIVITY
+    file_id.manufacturer = Manufacturer.GARMIN.value
+    file_id.product = 1
+    file_id.time_created = millis
+    file_id.serial_number = 1234
+    builder.add(file_id)
+    session = SessionMessage()
+    session.start_time = millis
+    session.timestamp = millis + int(elapsed_s * 1000)
+    session.sport = Sport.TRAINING
+    session.sub_sport = SubSport.STRENGTH_TRAINING
+    session.total_elapsed_time = elapsed_s
+    session.total_timer_time = max(0.0, elapsed_s - 120)
+    session.avg_heart_rate = 112
+    session.max_heart_rate = 151
+    session.total_calories = 310
+    builder.add(session)
+    return builder.build().to_bytes()
+
+
+@pytest.fixture
+def athlete(db):
+    return Athlete.create(firstname="Ada")
+
+
+def test_a_fit_session_without_records_imports_from_its_totals(athlete, tmp_path):
+    path = tmp_path / "gym.fit"
+    path.write_bytes(_session_only_fit())
+
+    summary = import_paths([path], athlete)
+
+    activity = Activity.get()
+    assert summary.imported == 1
+    assert activity.sport_type == "WeightTraining"
+    assert activity.start_date == START.replace(tzinfo=None)
+    assert (activity.moving_time, activity.elapsed_time) == (2580, 2700)
+    assert (activity.average_heartrate, activity.max_heartrate) == (112, 151)
+    assert activity.calories == 310
+    assert ActivityStreams.select().count() == 0
+    assert any("only the device's totals" in w for w in summary.warnings)
+
+
+def test_a_fit_session_of_no_length_is_still_refused():
+    with pytest.raises(EmptyFileError, match="no recorded samples"):
+        parse_bytes(_session_only_fit(elapsed_s=0.0), "empty.fit")
+
+
+def test_a_tcx_of_laps_without_track_points_imports_from_the_laps(athlete, tmp_path):
+    path = tmp_path / "treadmill.tcx"
+    path.write_text(LAPS_ONLY_TCX)
+
+    summary = import_paths([path], athlete)
+
+    activity = Activity.get()
+    assert summary.imported == 1
+    assert activity.sport_type == "Run"
+    assert activity.distance == 6500
+    assert activity.moving_time == 2000
+    # Time-weighted over the laps' timers: (150 * 1500 + 130 * 500) / 2000.
+    assert activity.average_heartrate == pytest.approx(145.0)
+    assert Lap.select().count() == 2
+    assert BestEffort.select().count() == 0
+
+
+def test_a_tcx_without_track_points_or_lap_totals_is_refused():
+    text = LAPS_ONLY_TCX.replace("1500</TotalTimeSeconds>", "0</TotalTimeSeconds>")
+    text = text.replace("500</TotalTimeSeconds>", "0</TotalTimeSeconds>")
+
+    with pytest.raises(EmptyFileError, match="no activity .* track points or lap"):
+        parse_bytes(text.encode(), "nothing.tcx")
