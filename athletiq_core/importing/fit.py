@@ -22,8 +22,9 @@ How a file becomes activities:
 * Heart rate that a chest strap stored in separate ``hr`` messages (HRM-Tri and
   HRM-Swim do, for swims) fills the records that have none (see :mod:`.fit_hr`).
 
-Course, workout and settings FIT files are rejected as not being recorded
-activities.
+A course file (a planned route) raises :class:`RouteFileError` carrying its line,
+which an import keeps as a route. Workout, settings, monitoring and other files
+that are not recorded activities are rejected.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from athletiq_core.importing.common import (
 from athletiq_core.importing.errors import (
     CorruptFileError,
     EmptyFileError,
+    RouteFileError,
     UnsupportedFileError,
 )
 from athletiq_core.importing.fit_hr import fill_heart_rate, hr_readings
@@ -62,6 +64,7 @@ from athletiq_core.importing.parsed import (
     DeviceTotals,
     ParsedActivity,
     ParsedLap,
+    ParsedRoute,
     SwimLength,
 )
 
@@ -83,6 +86,7 @@ _SUMMARY_MESSAGES = {
     "file_id": "file_ids",
     "device_info": "devices",
     "activity": "activities",
+    "course": "courses",
 }
 
 
@@ -96,6 +100,7 @@ class _FitContent:
     file_ids: list[dict[str, Any]] = field(default_factory=list)
     devices: list[dict[str, Any]] = field(default_factory=list)
     activities: list[dict[str, Any]] = field(default_factory=list)
+    courses: list[dict[str, Any]] = field(default_factory=list)
     hr_messages: list[dict[str, Any]] = field(default_factory=list)
     damage: str | None = None
     tolerated: list[str] = field(default_factory=list)
@@ -250,14 +255,45 @@ def _first(values: dict[str, Any], *names: str) -> Any:
 
 
 def _check_file_type(content: _FitContent, filename: str) -> None:
-    """Refuse courses, workouts, settings and the like; unknown types pass."""
+    """Keep courses as routes; refuse workouts, settings and the like.
+
+    Unknown types pass.
+    """
     kinds = {f.get("type") for f in content.file_ids} - {None}
     named = {kind for kind in kinds if isinstance(kind, str)}
+    if "course" in named:
+        _raise_course(content, filename)
     if named and "activity" not in named:
         raise UnsupportedFileError(
             filename,
             f"it is a FIT '{', '.join(sorted(named))}' file, not a recorded activity",
         )
+
+
+def _raise_course(content: _FitContent, filename: str) -> None:
+    """Raise :class:`RouteFileError` with the course's line, if it has one."""
+    line = [
+        (sample["lat"], sample["lng"], sample["altitude"])
+        for sample in sorted(content.records, key=lambda sample: sample["time"])
+        if sample["lat"] is not None and sample["lng"] is not None
+    ]
+    if not line:
+        raise UnsupportedFileError(
+            filename, "it is a FIT course without positions, not a recorded activity"
+        )
+    course = next(iter(content.courses), {})
+    sport = _text(course.get("sport"))
+    route = ParsedRoute(
+        "fit",
+        [line],
+        name=_text(course.get("name")),
+        sport_type=sport_type(sport, _text(course.get("sub_sport")) or "")
+        if sport
+        else None,
+    )
+    raise RouteFileError(
+        filename, f"it is a FIT course (a planned route) of {len(line)} points", route
+    )
 
 
 def _legs(content: _FitContent) -> tuple[list[_Leg], int]:

@@ -78,8 +78,10 @@ def store_route(
 def _name_from(reference: str) -> str:
     """A route name from its file name: "alps.gpx.gz" becomes "alps"."""
     stem = reference.replace("\\", "/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
-    for suffix in (".gz", ".gpx"):
-        stem = stem.removesuffix(suffix).removesuffix(suffix.upper())
+    lowered = stem.lower().removesuffix(".gz")
+    for suffix in (".gpx", ".fit", ".tcx"):
+        if lowered.endswith(suffix):
+            return stem[: len(lowered) - len(suffix)] or "Route"
     return stem or "Route"
 
 

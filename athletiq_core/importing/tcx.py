@@ -17,6 +17,8 @@
   repaired instead of rejecting the file.
 * A file that stops mid-recording is read up to its last complete track point;
   the activity it stops in is marked recovered, with a warning.
+* A course (a planned route) raises :class:`RouteFileError` carrying its track,
+  which an import keeps as a route; a workout is refused.
 * The ``Sport`` attribute only says Running, Biking or Other; "Other" becomes
   Workout, because the file does not say which sport it was.
 
@@ -50,9 +52,15 @@ from athletiq_core.importing.common import (
 from athletiq_core.importing.errors import (
     CorruptFileError,
     EmptyFileError,
+    RouteFileError,
     UnsupportedFileError,
 )
-from athletiq_core.importing.parsed import DeviceTotals, ParsedActivity, ParsedLap
+from athletiq_core.importing.parsed import (
+    DeviceTotals,
+    ParsedActivity,
+    ParsedLap,
+    ParsedRoute,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -115,11 +123,32 @@ def _load(data: bytes, filename: str) -> tuple[Element, list[str], bool]:
 
 
 def _reject_without_activities(root: Element, filename: str) -> None:
-    if _elements(root, "Course") or _elements(root, "Workout"):
+    courses = _elements(root, "Course")
+    if courses:
+        _raise_course(courses[0], filename)
+    if _elements(root, "Workout"):
         raise UnsupportedFileError(
-            filename, "it is a TCX course or workout, not a recorded activity"
+            filename, "it is a TCX workout, not a recorded activity"
         )
     raise EmptyFileError(filename, "the TCX file contains no <Activity>")
+
+
+def _raise_course(course: Element, filename: str) -> None:
+    """Raise :class:`RouteFileError` with the course's track, if it has one."""
+    line = [
+        (lat, lng, _number(point, "AltitudeMeters"))
+        for point in _elements(course, "Trackpoint")
+        if (lat := _number(point, "Position", "LatitudeDegrees")) is not None
+        and (lng := _number(point, "Position", "LongitudeDegrees")) is not None
+    ]
+    if not line:
+        raise UnsupportedFileError(
+            filename, "it is a TCX course without positions, not a recorded activity"
+        )
+    route = ParsedRoute("tcx", [line], name=_text(course, "Name"))
+    raise RouteFileError(
+        filename, f"it is a TCX course (a planned route) of {len(line)} points", route
+    )
 
 
 def _elements(root: Element, name: str) -> list[Element]:

@@ -1,4 +1,4 @@
-"""Files that hold only the device's totals import as summary activities."""
+"""FIT and TCX files that are not full recordings: totals only, or courses."""
 
 from __future__ import annotations
 
@@ -6,12 +6,21 @@ import datetime as dt
 
 import pytest
 from fit_tool.fit_file_builder import FitFileBuilder
+from fit_tool.profile.messages.course_message import CourseMessage
 from fit_tool.profile.messages.file_id_message import FileIdMessage
+from fit_tool.profile.messages.record_message import RecordMessage
 from fit_tool.profile.messages.session_message import SessionMessage
 from fit_tool.profile.profile_type import FileType, Manufacturer, Sport, SubSport
 
-from athletiq_core.db.models import Activity, ActivityStreams, Athlete, BestEffort, Lap
-from athletiq_core.importing.errors import EmptyFileError
+from athletiq_core.db.models import (
+    Activity,
+    ActivityStreams,
+    Athlete,
+    BestEffort,
+    Lap,
+    Route,
+)
+from athletiq_core.importing.errors import EmptyFileError, UnsupportedFileError
 from athletiq_core.importing.parsers import parse_bytes
 from athletiq_core.importing.pipeline import import_paths
 
@@ -120,3 +129,56 @@ def test_a_tcx_without_track_points_or_lap_totals_is_refused():
 
     with pytest.raises(EmptyFileError, match="no activity .* track points or lap"):
         parse_bytes(text.encode(), "nothing.tcx")
+
+
+def _course_fit() -> bytes:
+    """A FIT course (planned route) of 30 points, as Garmin Connect exports one."""
+    millis = int(START.timestamp() * 1000)
+    builder = FitFileBuilder(auto_define=True)
+    file_id = FileIdMessage()
+    file_id.type = FileType.COURSE
+    file_id.manufacturer = Manufacturer.GARMIN.value
+    file_id.product = 1
+    file_id.time_created = millis
+    file_id.serial_number = 1234
+    builder.add(file_id)
+    course = CourseMessage()  # fit-tool writes no name field, only the sport
+    course.sport = Sport.CYCLING
+    builder.add(course)
+    for index in range(30):
+        record = RecordMessage()
+        record.timestamp = millis + index * 10_000
+        record.position_lat = 46.0 + index * 0.001
+        record.position_long = 14.5
+        record.altitude = 300.0 + index
+        builder.add(record)
+    return builder.build().to_bytes()
+
+
+def test_a_fit_course_is_kept_as_a_route(athlete, tmp_path):
+    path = tmp_path / "lakeside.fit"
+    path.write_bytes(_course_fit())
+
+    summary = import_paths([path], athlete)
+
+    route = Route.get()
+    assert (summary.routes, summary.total) == (1, 0)
+    # Without a name in the course, the file's name is the route's.
+    assert (route.name, route.sport_type, route.point_count) == ("lakeside", "Ride", 30)
+    assert route.distance == pytest.approx(29 * 111.2, rel=0.01)
+    assert route.elevation_gain == pytest.approx(29.0, abs=0.5)
+    assert Activity.select().count() == 0
+
+
+def test_a_fit_workout_is_refused_naming_its_type():
+    builder = FitFileBuilder(auto_define=True)
+    file_id = FileIdMessage()
+    file_id.type = FileType.WORKOUT
+    file_id.manufacturer = Manufacturer.GARMIN.value
+    file_id.product = 1
+    file_id.serial_number = 1
+    builder.add(file_id)
+    data = builder.build().to_bytes()
+
+    with pytest.raises(UnsupportedFileError, match="FIT 'workout' file, not a"):
+        parse_bytes(data, "intervals.fit")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from athletiq_core.importing.errors import UnsupportedFileError
+from athletiq_core.importing.errors import RouteFileError, UnsupportedFileError
 from athletiq_core.importing.tcx import parse_tcx
 
 FR15 = "tcx/GoldenCheetah__10kUNLP2014-Garmin15.tcx"
@@ -97,9 +97,37 @@ def test_contiguous_legs_of_a_multisport_session_are_grouped():
     assert ride.totals.calories_kcal == 10
 
 
-def test_a_course_is_refused_as_not_an_activity():
+def test_a_course_without_positions_is_refused_as_not_an_activity():
     data = f"{TCX_HEAD}<Courses><Course><Name>x</Name></Course></Courses>"
     data += "</TrainingCenterDatabase>"
 
-    with pytest.raises(UnsupportedFileError, match="course"):
+    with pytest.raises(UnsupportedFileError, match="course without positions"):
         parse_tcx(data.encode(), "course.tcx")
+
+
+def test_a_course_with_a_track_is_read_as_a_route():
+    points = "".join(
+        f"<Trackpoint><Time>2024-01-01T00:00:{i:02d}Z</Time><Position>"
+        f"<LatitudeDegrees>{46 + i / 1000}</LatitudeDegrees>"
+        f"<LongitudeDegrees>14.5</LongitudeDegrees></Position>"
+        f"<AltitudeMeters>{300 + i}</AltitudeMeters></Trackpoint>"
+        for i in range(5)
+    )
+    data = (
+        f"{TCX_HEAD}<Courses><Course><Name>Loop</Name><Track>{points}</Track>"
+        "</Course></Courses></TrainingCenterDatabase>"
+    )
+
+    with pytest.raises(RouteFileError, match="TCX course .a planned route. of 5") as e:
+        parse_tcx(data.encode(), "course.tcx")
+
+    assert e.value.route.name == "Loop"
+    assert e.value.route.points[-1] == (46.004, 14.5, 304.0)
+
+
+def test_a_workout_is_refused_as_not_an_activity():
+    data = f"{TCX_HEAD}<Workouts><Workout><Name>x</Name></Workout></Workouts>"
+    data += "</TrainingCenterDatabase>"
+
+    with pytest.raises(UnsupportedFileError, match="TCX workout"):
+        parse_tcx(data.encode(), "workout.tcx")
