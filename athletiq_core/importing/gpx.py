@@ -106,6 +106,17 @@ def parse_gpx(data: bytes, filename: str) -> list[ParsedActivity]:
         elapsed = (samples[-1]["time"] - samples[0]["time"]).total_seconds()
         notes.append(cut_short_note(elapsed))
     recordings = _recordings(samples)
+    isolated = sum(1 for chunk in recordings if len(chunk) < 2)
+    recordings = [chunk for chunk in recordings if len(chunk) >= 2]
+    if not recordings:
+        raise EmptyFileError(
+            filename, "its timed points are hours apart, so nothing was recorded"
+        )
+    if isolated:
+        notes.append(
+            f"{isolated} isolated point{'s' if isolated > 1 else ''} more than "
+            f"{_SPLIT_GAP_H} hours from any other skipped"
+        )
     if len(recordings) > 1:
         notes.append(
             f"the file holds {len(recordings)} recordings more than "

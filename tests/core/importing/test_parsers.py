@@ -178,3 +178,15 @@ def test_a_gpx_of_waypoints_only_says_so():
 
     with pytest.raises(EmptyFileError, match="only 1 waypoint .marked places."):
         parse_bytes(gpx.to_xml().encode(), "places.gpx")
+
+
+def test_a_lone_point_hours_after_the_recording_is_skipped_not_an_activity():
+    start = dt.datetime(2024, 5, 1, 8, tzinfo=dt.UTC)
+    times = [start + dt.timedelta(seconds=10 * i) for i in range(30)]
+
+    (walk,) = parse_bytes(_gpx_track([*times, start + dt.timedelta(hours=9)]), "a.gpx")
+
+    assert walk.sample_count == 30
+    assert any(
+        "1 isolated point more than 6 hours" in warning for warning in walk.warnings
+    )
