@@ -54,17 +54,23 @@ LAPS_ONLY_TCX = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def _builder(file_type: FileType) -> FitFileBuilder:
+    """A FIT file under construction, its file_id message already added."""
+    builder = FitFileBuilder(auto_define=True)
+    file_id = FileIdMessage()
+    file_id.type = file_type
+    file_id.manufacturer = Manufacturer.GARMIN.value
+    file_id.product = 1
+    file_id.time_created = int(START.timestamp() * 1000)
+    file_id.serial_number = 1234
+    builder.add(file_id)
+    return builder
+
+
 def _session_only_fit(elapsed_s: float = 2700.0) -> bytes:
     """A strength session as a watch writes it when it records no samples."""
     millis = int(START.timestamp() * 1000)
-    builder = FitFileBuilder(auto_define=True)
-    file_id = FileIdMessage()
-    file_id.type = FileType.ACTIVITY
-    file_id.manufacturer = Manufacturer.GARMIN.value
-    file_id.product = 1
-    file_id.time_created = millis
-    file_id.serial_number = 1234
-    builder.add(file_id)
+    builder = _builder(FileType.ACTIVITY)
     session = SessionMessage()
     session.start_time = millis
     session.timestamp = millis + int(elapsed_s * 1000)
@@ -134,14 +140,7 @@ def test_a_tcx_without_track_points_or_lap_totals_is_refused():
 def _course_fit() -> bytes:
     """A FIT course (planned route) of 30 points, as Garmin Connect exports one."""
     millis = int(START.timestamp() * 1000)
-    builder = FitFileBuilder(auto_define=True)
-    file_id = FileIdMessage()
-    file_id.type = FileType.COURSE
-    file_id.manufacturer = Manufacturer.GARMIN.value
-    file_id.product = 1
-    file_id.time_created = millis
-    file_id.serial_number = 1234
-    builder.add(file_id)
+    builder = _builder(FileType.COURSE)
     course = CourseMessage()  # fit-tool writes no name field, only the sport
     course.sport = Sport.CYCLING
     builder.add(course)
@@ -171,14 +170,7 @@ def test_a_fit_course_is_kept_as_a_route(athlete, tmp_path):
 
 
 def test_a_fit_workout_is_refused_naming_its_type():
-    builder = FitFileBuilder(auto_define=True)
-    file_id = FileIdMessage()
-    file_id.type = FileType.WORKOUT
-    file_id.manufacturer = Manufacturer.GARMIN.value
-    file_id.product = 1
-    file_id.serial_number = 1
-    builder.add(file_id)
-    data = builder.build().to_bytes()
+    data = _builder(FileType.WORKOUT).build().to_bytes()
 
     with pytest.raises(UnsupportedFileError, match="FIT 'workout' file, not a"):
         parse_bytes(data, "intervals.fit")
