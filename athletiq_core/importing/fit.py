@@ -18,6 +18,8 @@ How a file becomes activities:
   without a jump in time of more than a day.
 * A file with sessions but no records (an activity entered on the watch, some
   strength sessions) imports from the session totals, with a warning.
+* Timer pauses (auto-pause, the pause button) come from timer events (see
+  :mod:`.fit_timer`).
 * Developer fields are ignored, whatever their names.
 * Heart rate that a chest strap stored in separate ``hr`` messages (HRM-Tri and
   HRM-Swim do, for swims) fills the records that have none (see :mod:`.fit_hr`).
@@ -60,6 +62,7 @@ from athletiq_core.importing.fit_profile import (
     device_name,
     sport_type,
 )
+from athletiq_core.importing.fit_timer import timer_event, timer_pauses
 from athletiq_core.importing.parsed import (
     DeviceTotals,
     ParsedActivity,
@@ -102,6 +105,8 @@ class _FitContent:
     activities: list[dict[str, Any]] = field(default_factory=list)
     courses: list[dict[str, Any]] = field(default_factory=list)
     hr_messages: list[dict[str, Any]] = field(default_factory=list)
+    # (time, whether the timer runs from then on), from timer events.
+    timer_events: list[tuple[datetime, bool]] = field(default_factory=list)
     damage: str | None = None
     tolerated: list[str] = field(default_factory=list)
 
@@ -198,6 +203,10 @@ def _collect(message: fitdecode.FitDataMessage, content: _FitContent) -> None:
         getattr(content, _SUMMARY_MESSAGES[message.name]).append(_values(message))
     elif message.name == "hr":
         content.hr_messages.append(_hr_values(message))
+    elif message.name == "event":
+        event = timer_event(_values(message))
+        if event is not None:
+            content.timer_events.append(event)
 
 
 def _hr_values(message: fitdecode.FitDataMessage) -> dict[str, Any]:
@@ -377,6 +386,7 @@ def _activity(
         device=_device_name(content),
         laps=_laps(content.laps, leg, start),
         lengths=_lengths(content.lengths, leg, start),
+        pauses=timer_pauses(content.timer_events, start, leg.until or leg.end),
         pool_length_m=to_float(session.get("pool_length")),
         indoor=sub_sport in INDOOR_SUB_SPORTS or not has_positions(streams),
         totals=_totals(session) if session else None,

@@ -98,6 +98,8 @@ class ParsedActivity:
     device: str | None = None
     laps: list[ParsedLap] = field(default_factory=list)
     lengths: list[SwimLength] = field(default_factory=list)
+    # Spans (seconds after start_utc) during which the device's timer was stopped.
+    pauses: list[tuple[float, float]] = field(default_factory=list)
     pool_length_m: float | None = None
     indoor: bool = False
     totals: DeviceTotals | None = None

@@ -2,7 +2,7 @@
 
 Strava's own numbers from the archive row win where present (they are what the
 athlete sees on Strava); the rest comes from the device totals and the metrics
-derived from the file's streams.
+derived from the file's streams, as :mod:`.figures` decides.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import polyline
 
 from athletiq_core.db.models import DETAIL_FETCHED, DETAIL_MISSING, utcnow
 from athletiq_core.importing.archive import ArchiveRow, normalise_activity_type
+from athletiq_core.importing.figures import shown_totals
 from athletiq_core.importing.parsed import ParsedActivity
 from athletiq_core.metrics import DerivedMetrics
 
@@ -51,15 +52,16 @@ def _from_file(parsed: ParsedActivity | None, m: DerivedMetrics | None) -> dict:
     if parsed is None or m is None:
         return {}
     totals = parsed.totals
+    shown = shown_totals(parsed, m)
     values = {
         "sport_type": parsed.sport_type,
         "name": parsed.name,
         "device_name": parsed.device,
-        "distance": m.distance_m,
-        "moving_time": int(round(m.moving_time_s)),
+        "distance": shown.distance_m,
+        "moving_time": int(round(shown.moving_time_s)),
         "elapsed_time": int(round(m.elapsed_time_s)),
-        "total_elevation_gain": m.elevation_gain_m or 0.0,
-        "average_speed": m.avg_speed_mps,
+        "total_elevation_gain": shown.elevation_gain_m or 0.0,
+        "average_speed": shown.avg_speed_mps,
         "max_speed": m.max_speed_mps,
         "average_heartrate": m.avg_hr,
         "max_heartrate": m.max_hr,

@@ -185,6 +185,10 @@ def _activity(element: Element, notes: list[str]) -> ParsedActivity | None:
     if start is None:
         return None
     streams = build_streams(samples, start)
+    if totals is not None and samples:
+        # TCX has no elapsed total: it is the span from the start to the last point.
+        last = max(sample["time"] for sample in samples)
+        totals.elapsed_s = (last - start).total_seconds()
     parsed_laps = [
         _parsed_lap(lap, chunk, start)
         for lap, chunk in zip(laps, lap_samples, strict=True)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from athletiq_core.distances import METRES_PER_MILE
 from athletiq_core.metrics.efforts import BestEffort, best_efforts
 from athletiq_core.metrics.elevation import elevation_gain
-from athletiq_core.metrics.moving import elapsed_time, moving_time
+from athletiq_core.metrics.moving import Pauses, elapsed_time, moving_time
 from athletiq_core.metrics.power import peak_power
 from athletiq_core.metrics.series import (
     distance_series,
@@ -77,7 +77,8 @@ def derive(
         return _from_totals(totals)
     sport_type = sport_type or getattr(source, "sport_type", None)
     indoor = bool(getattr(source, "indoor", False) if indoor is None else indoor)
-    distance, moving = _distance_and_moving(source, streams, sport_type)
+    pauses = getattr(source, "pauses", ())
+    distance, moving = _distance_and_moving(source, streams, sport_type, pauses)
     heartrates = [value for value in streams.get("heartrate", []) if value is not None]
     times = times_of(streams)
     return DerivedMetrics(
@@ -90,8 +91,8 @@ def derive(
         avg_hr=time_weighted_mean(times, streams.get("heartrate", [])),
         max_hr=max(heartrates, default=None),
         avg_watts=time_weighted_mean(times, streams.get("watts", [])),
-        splits_metric=splits(streams, METRES_PER_KM, sport_type),
-        splits_standard=splits(streams, METRES_PER_MILE, sport_type),
+        splits_metric=splits(streams, METRES_PER_KM, sport_type, pauses),
+        splits_standard=splits(streams, METRES_PER_MILE, sport_type, pauses),
         best_efforts=best_efforts(streams, sport_type, indoor),
         peak_power=peak_power(streams),
     )
@@ -115,7 +116,7 @@ def _from_totals(totals: Any) -> DerivedMetrics:
 
 
 def _distance_and_moving(
-    source: Any, streams: Streams, sport_type: str | None
+    source: Any, streams: Streams, sport_type: str | None, pauses: Pauses
 ) -> tuple[float, float]:
     lengths = [length for length in getattr(source, "lengths", []) if length.active]
     pool = getattr(source, "pool_length_m", None)
@@ -123,7 +124,7 @@ def _distance_and_moving(
         return len(lengths) * pool, sum(length.elapsed_s for length in lengths)
     distances = distance_series(streams, sport_type)
     distance = distances[-1] if distances else 0.0
-    return distance, moving_time(streams, sport_type)
+    return distance, moving_time(streams, sport_type, pauses)
 
 
 def _max_speed(streams: Streams, sport_type: str | None) -> float | None:

@@ -3,8 +3,9 @@
 Method, in three steps:
 
 1. Only altitude changes over moving intervals count (the stop rule of
-   :mod:`~athletiq_core.metrics.moving`): a barometer drifts while the athlete
-   stands still, and the altitude jumps across a pause; neither is climbing.
+   :mod:`~athletiq_core.metrics.moving`, by speed even where the device's timer
+   ran): a barometer drifts while the athlete stands still, and the altitude
+   jumps across a pause; neither is climbing.
    A change faster than :data:`MAX_VERTICAL_MPS` (10 m/s) is a glitch and is
    dropped too.
 2. That profile is smoothed with a centred moving average over

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from athletiq_core.metrics.moving import cumulative_moving, moving_flags
+from athletiq_core.metrics.moving import Pauses, cumulative_moving, moving_seconds
 from athletiq_core.metrics.series import distance_series, fill_gaps, times_of
 from athletiq_core.streams import Streams
 
@@ -54,13 +54,19 @@ class _Track:
 
 
 def splits(
-    streams: Streams, unit_m: float, sport_type: str | None = None
+    streams: Streams,
+    unit_m: float,
+    sport_type: str | None = None,
+    pauses: Pauses = (),
 ) -> list[Split]:
     """Splits every ``unit_m`` metres (1000 for km, 1609.344 for miles).
 
+    Moving time in each split follows the rule of :mod:`.moving`, with the
+    device's timer ``pauses`` when it recorded any.
+
     Returns an empty list when the streams have no distance, or implausibly much.
     """
-    track = _track(streams, sport_type)
+    track = _track(streams, sport_type, pauses)
     if track is None or unit_m <= 0:
         return []
     total = track.distances[-1]
@@ -77,12 +83,12 @@ def splits(
     ]
 
 
-def _track(streams: Streams, sport_type: str | None) -> _Track | None:
+def _track(streams: Streams, sport_type: str | None, pauses: Pauses) -> _Track | None:
     distances = distance_series(streams, sport_type)
     if distances is None:
         return None
     times = times_of(streams)
-    moving = cumulative_moving(times, moving_flags(streams, sport_type))
+    moving = cumulative_moving(moving_seconds(streams, sport_type, pauses))
     altitudes = fill_gaps(times, streams.get("altitude", []))
     return _Track(times, distances, moving, altitudes, streams.get("heartrate"))
 

@@ -60,3 +60,33 @@ def test_a_speed_sensor_alone_gives_moving_time():
 def test_empty_streams_have_no_time():
     assert moving_time({}) == 0.0
     assert elapsed_time({}) == 0.0
+
+
+def test_a_stop_shorter_than_fifteen_seconds_is_still_moving():
+    streams = steady((600, 4.0), (12, 0.0), (600, 4.0), (20, 0.0), (600, 4.0))
+
+    # The 12 s wait at a crossing counts; the 20 s stop does not.
+    assert moving_time(streams, "Run") == pytest.approx(1812.0)
+
+
+def test_standing_still_before_the_start_and_after_the_finish_is_not_moving():
+    streams = steady((10, 0.0), (600, 4.0), (10, 0.0))
+
+    assert moving_time(streams, "Run") == pytest.approx(600.0)
+
+
+def test_the_device_timer_decides_when_it_paused():
+    # Auto-pause stopped the timer from 600 s to 720 s; the slow minute after it
+    # (pushing the bike up a steep ramp) ran on the timer and counts.
+    streams = steady((600, 6.0), (120, 0.0), (60, 0.5), (600, 6.0))
+
+    assert moving_time(streams, "Ride") == pytest.approx(1200.0)
+    assert moving_time(streams, "Ride", pauses=[(600.0, 720.0)]) == pytest.approx(
+        1260.0
+    )
+
+
+def test_an_interval_across_a_pause_counts_only_its_running_part():
+    streams = {"time": [0.0, 10.0, 100.0, 110.0], "distance": [0, 60, 70, 130]}
+
+    assert moving_time(streams, "Ride", pauses=[(20.0, 95.0)]) == pytest.approx(35.0)
