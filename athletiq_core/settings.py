@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from athletiq_core.db.models import Setting
 from athletiq_core.errors import ConfigurationError
@@ -21,7 +23,10 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class SettingSpec:
-    """A declared setting. ``choices`` limits string values; ``secret`` hides it."""
+    """A declared setting. ``choices`` limits string values; ``secret`` hides it.
+
+    ``check`` returns what is wrong with a converted value, or None when it is fine.
+    """
 
     key: str
     type: type
@@ -30,6 +35,17 @@ class SettingSpec:
     env: str | None = None
     choices: tuple[str, ...] | None = None
     secret: bool = False
+    check: Callable[[Any], str | None] | None = None
+
+
+def _unknown_zone(name: str) -> str | None:
+    if not name.strip():
+        return None
+    try:
+        ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        return "an IANA time zone name such as Europe/Amsterdam, or empty"
+    return None
 
 
 REGISTRY: dict[str, SettingSpec] = {
@@ -76,6 +92,7 @@ REGISTRY: dict[str, SettingSpec] = {
             "Time zone for imported files that do not record local time "
             "(IANA name; empty = this computer's)",
             env="ATHLETIQ_IMPORT_TIMEZONE",
+            check=_unknown_zone,
         ),
         SettingSpec(
             "gear.shoe_retire_km",
@@ -131,6 +148,12 @@ def coerce(declared: SettingSpec, value: Any) -> Any:
         raise ConfigurationError(
             f"Setting '{declared.key}' must be one of "
             f"{', '.join(declared.choices)}; got {_shown(declared, value)}."
+        )
+    problem = declared.check(converted) if declared.check else None
+    if problem:
+        shown = _shown(declared, value)
+        raise ConfigurationError(
+            f"Setting '{declared.key}' must be {problem}; got {shown}."
         )
     return converted
 

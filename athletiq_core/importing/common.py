@@ -146,6 +146,14 @@ def _pair_positions(streams: Streams) -> None:
         del streams["lat"], streams["lng"]
 
 
+def first_position(streams: Streams) -> tuple[float, float] | None:
+    """The first (latitude, longitude) of the streams, or None without any."""
+    for lat, lng in zip(streams.get("lat", []), streams.get("lng", []), strict=False):
+        if lat is not None and lng is not None:
+            return lat, lng
+    return None
+
+
 def has_positions(streams: Streams) -> bool:
     """True when at least one sample has a GPS position."""
     return any(lat is not None for lat in streams.get("lat", []))

@@ -26,7 +26,9 @@ def timer_event(values: dict[str, Any]) -> tuple[datetime, bool] | None:
         return None
     time = as_utc(values.get("timestamp"))
     kind = values.get("event_type")
-    if time is None or (kind != "start" and kind not in _STOPS):
+    if time is None or not isinstance(kind, str):
+        return None
+    if kind != "start" and kind not in _STOPS:
         return None
     return time, kind == "start"
 

@@ -31,6 +31,7 @@ from athletiq_core.db.models import (
 )
 from athletiq_core.details.streams_store import save_streams
 from athletiq_core.importing.archive import ArchiveRow, normalise_activity_type
+from athletiq_core.importing.common import first_position
 from athletiq_core.importing.localtime import local_start
 from athletiq_core.importing.parsed import ParsedActivity
 from athletiq_core.importing.summary_row import activity_columns
@@ -126,8 +127,17 @@ def store_row_only(athlete_id: int, row: ArchiveRow, reference: str) -> str:
 
 
 def _local_columns(parsed: ParsedActivity, start: dt.datetime) -> dict[str, Any]:
-    local, offset, zone = local_start(start, parsed.start_local, parsed.utc_offset_s)
+    local, offset, zone = local_start(
+        start, parsed.start_local, parsed.utc_offset_s, _where(parsed)
+    )
     return _calendar(start, local, offset, zone)
+
+
+def _where(parsed: ParsedActivity) -> tuple[float, float] | None:
+    """Where the athlete started; a virtual ride's map is not where they were."""
+    if parsed.sport_type.startswith("Virtual"):
+        return None
+    return first_position(parsed.streams)
 
 
 def _calendar(start, local, offset, zone) -> dict[str, Any]:

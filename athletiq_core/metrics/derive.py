@@ -22,6 +22,7 @@ from athletiq_core.metrics.moving import Pauses, elapsed_time, moving_time
 from athletiq_core.metrics.power import peak_power
 from athletiq_core.metrics.series import (
     distance_series,
+    memoised,
     profile_for,
     time_weighted_mean,
     times_of,
@@ -71,6 +72,13 @@ def derive(
     ``sport_type`` and ``indoor`` default to the parsed activity's own; for bare
     streams they default to unknown sport and outdoors.
     """
+    with memoised():
+        return _derive(source, sport_type, indoor)
+
+
+def _derive(
+    source: ParsedActivity | Streams, sport_type: str | None, indoor: bool | None
+) -> DerivedMetrics:
     streams: Streams = source.streams if hasattr(source, "streams") else source
     totals = getattr(source, "totals", None)
     if not times_of(streams) and totals is not None:

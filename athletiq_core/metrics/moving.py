@@ -37,6 +37,7 @@ from athletiq_core.metrics.series import (
     distance_series,
     interval_speeds,
     profile_for,
+    remembered,
     times_of,
 )
 from athletiq_core.streams import Streams
@@ -59,14 +60,21 @@ def moving_seconds(
     The first sample closes no interval and has 0.0. See the module docstring for
     the rule.
     """
+    return remembered(
+        streams,
+        ("moving", sport_type, tuple(pauses)),
+        lambda: _moving_seconds(streams, sport_type, pauses),
+    )
+
+
+def _moving_seconds(
+    streams: Streams, sport_type: str | None, pauses: Pauses
+) -> list[float]:
     times = times_of(streams)
     if not times:
         return []
     if pauses:
-        return [0.0] + [
-            _running(times[index - 1], times[index], pauses)
-            for index in range(1, len(times))
-        ]
+        return _timer_seconds(times, pauses)
     flags = _stop_rule_flags(streams, times, sport_type)
     return [
         times[index] - times[index - 1] if index and flags[index] else 0.0
@@ -106,13 +114,25 @@ def elapsed_time(streams: Streams) -> float:
     return times[-1] - times[0] if times else 0.0
 
 
-def _running(start: float, end: float, pauses: Pauses) -> float:
-    """Seconds of ``start``..``end`` during which the timer ran."""
-    stopped = sum(
-        max(0.0, min(end, pause_end) - max(start, pause_start))
-        for pause_start, pause_end in pauses
-    )
-    return max(0.0, end - start - stopped)
+def _timer_seconds(times: list[float], pauses: Pauses) -> list[float]:
+    """Seconds of each interval during which the timer ran (outside ``pauses``).
+
+    One pass over the intervals and the pauses, both in time order, so a file
+    with thousands of pauses costs no more than its samples.
+    """
+    ordered = sorted((start, end) for start, end in pauses if end > start)
+    seconds, first = [0.0], 0
+    for index in range(1, len(times)):
+        start, end = times[index - 1], times[index]
+        while first < len(ordered) and ordered[first][1] <= start:
+            first += 1
+        stopped, probe = 0.0, first
+        while probe < len(ordered) and ordered[probe][0] < end:
+            pause_start, pause_end = ordered[probe]
+            stopped += max(0.0, min(end, pause_end) - max(start, pause_start))
+            probe += 1
+        seconds.append(max(0.0, end - start - stopped))
+    return seconds
 
 
 def _stop_rule_flags(

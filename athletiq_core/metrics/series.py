@@ -16,11 +16,22 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from athletiq_core.streams import Streams, length
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Series already computed in the current :func:`memoised` block, by key.
+_memo: ContextVar[dict[tuple[Any, ...], tuple[Any, Any]] | None] = ContextVar(
+    "series_memo", default=None
+)
 
 EARTH_RADIUS_M = 6_371_008.8
 # A sample interval longer than this (seconds) is a pause or a recording gap.
@@ -67,11 +78,41 @@ def profile_for(sport_type: str | None) -> SportProfile:
     return OTHER
 
 
+@contextmanager
+def memoised() -> Iterator[None]:
+    """Within the block, a series asked for twice from the same streams is computed
+    once. :func:`~athletiq_core.metrics.derive.derive` asks for the distance and
+    moving series a dozen times per activity; the streams must not change inside.
+    """
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def remembered(owner: Any, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, or its earlier result for ``owner`` and ``key`` inside a
+    memoised block. The block keeps ``owner`` alive, so its id is not reused.
+    """
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    full_key = (id(owner), *key)
+    if full_key not in memo:
+        memo[full_key] = (owner, compute())
+    return memo[full_key][1]
+
+
 def times_of(streams: Streams) -> list[float]:
     """The time stream in seconds with missing samples carried forward.
 
     Without a time stream, samples are taken as one second apart.
     """
+    return remembered(streams, ("times",), lambda: _times_of(streams))
+
+
+def _times_of(streams: Streams) -> list[float]:
     if "time" not in streams:
         return [float(index) for index in range(length(streams))]
     times: list[float] = []
@@ -168,6 +209,12 @@ def distance_series(
     the module docstring). Steps faster than the sport's top plausible speed are
     cut to that speed. Returns None when no source shows any distance.
     """
+    return remembered(
+        streams, ("distance", sport_type), lambda: _distance_series(streams, sport_type)
+    )
+
+
+def _distance_series(streams: Streams, sport_type: str | None) -> list[float] | None:
     profile = profile_for(sport_type)
     times = times_of(streams)
     for source in (_recorded_distance, _velocity_distance, _gps_source):

@@ -164,3 +164,13 @@ def test_config_lists_changes_and_validates_settings(db, capsys):
     assert "s3cret-value" not in listing
     assert main(["config", "units", "furlongs"]) == 1
     assert "metric, imperial" in capsys.readouterr().err
+
+
+def test_config_accepts_only_known_time_zones_for_imports(db, capsys):
+    close_database()
+
+    assert main(["config", "import.timezone", "Europe/Lisbon"]) == 0
+    assert main(["config", "import.timezone", "Europe/Atlantis"]) == 1
+    assert "IANA time zone" in capsys.readouterr().err
+    assert main(["config", "import.timezone"]) == 0
+    assert '"Europe/Lisbon"' in capsys.readouterr().out

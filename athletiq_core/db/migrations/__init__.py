@@ -111,16 +111,21 @@ def current_version(db: Database) -> int:
 
 def upgrade(db: Database, target: int = LATEST) -> int:
     """Bring ``db`` to schema ``target``, one transaction per step; returns it."""
-    version = current_version(db)
+    version = current = current_version(db)
     if version > LATEST:
         raise SchemaTooNewError(
             f"This database has schema version {version}, but this Athletiq only "
             f"knows up to {LATEST}. Update Athletiq to open it."
         )
+    created = version == 0
     for step, apply in STEPS:
         if version < step <= target:
             _apply(db, step, apply)
             version = step
+    if created:
+        logger.info("New database created (schema version %d)", version)
+    elif version > current:
+        logger.info("Database schema upgraded from version %d to %d", current, version)
     return version
 
 
@@ -131,4 +136,4 @@ def _apply(db: Database, step: int, apply: Callable[[Database], None]) -> None:
             "INSERT INTO schema_version (version, upgraded_at) VALUES (?, ?)",
             (step, models.utcnow()),
         )
-    logger.info("Database schema upgraded to version %d", step)
+    logger.debug("Database schema step %d applied", step)

@@ -7,7 +7,13 @@ from datetime import UTC, datetime
 import pytest
 
 from athletiq_core.importing.parsed import ParsedActivity, SwimLength
-from athletiq_core.metrics import derive
+from athletiq_core.metrics import (
+    best_efforts,
+    derive,
+    elevation_gain,
+    moving_time,
+    splits,
+)
 from tests.core.metrics.synthetic import steady, with_values
 
 
@@ -61,3 +67,19 @@ def test_the_parsed_sport_and_indoor_flag_can_be_overridden():
     assert derive(run).best_efforts
     assert derive(run, indoor=True).best_efforts == []
     assert derive(run, sport_type="Ride").best_efforts == []
+
+
+def test_derive_gives_what_each_metric_gives_on_its_own():
+    streams = with_values(
+        steady((600, 3.5), (40, 0.0), (1200, 3.0)),
+        "altitude",
+        [100.0 + (t % 300) / 10 for t in range(1841)],
+    )
+
+    metrics = derive(streams, "Run")
+
+    assert metrics.moving_time_s == moving_time(streams, "Run")
+    assert metrics.elevation_gain_m == elevation_gain(streams, "Run")
+    assert metrics.splits_metric == splits(streams, 1000.0, "Run")
+    assert metrics.best_efforts == best_efforts(streams, "Run", indoor=False)
+    assert metrics.best_efforts
