@@ -18,6 +18,7 @@ from peewee import fn
 
 from athletiq_core.db.bulk import bulk_insert
 from athletiq_core.db.models import (
+    DETAIL_FETCHED,
     Activity,
     ActivitySource,
     ActivityStreams,
@@ -99,6 +100,8 @@ def store_file_activity(
             outcome = "recovered" if parsed.damaged else "imported"
         else:
             _merge_summary(twin, row)
+            if _richer_than_stored(twin, parsed):
+                _replace_file_data(twin, parsed, metrics)
             outcome = "merged"
         _add_details(twin, parsed, metrics)
         _record_source(twin, *source)
@@ -162,6 +165,66 @@ def _merge_summary(twin: Activity, row: ArchiveRow | None) -> None:
             twin.athlete_id, row.gear_name, twin.sport_type
         )
     Activity.update(**changes).where(Activity.id == twin.id).execute()
+
+
+# Formats by how much a device file holds: FIT has the device's totals, laps,
+# pauses and every sensor; TCX laps and a few sensors; GPX points only.
+_FILE_RICHNESS = {"gpx": 1, "tcx": 2, "fit": 3}
+# Columns a file sets that a richer file of the same activity replaces.
+_FILE_SUMMARY_COLUMNS = (
+    "distance",
+    "moving_time",
+    "elapsed_time",
+    "total_elevation_gain",
+    "average_speed",
+    "max_speed",
+    "average_heartrate",
+    "max_heartrate",
+    "has_heartrate",
+    "average_watts",
+    "device_watts",
+    "calories",
+    "average_cadence",
+    "max_watts",
+    "device_name",
+    "trainer",
+)
+
+
+def _richer_than_stored(twin: Activity, parsed: ParsedActivity) -> bool:
+    """Whether ``parsed`` holds more than the file the twin's data came from.
+
+    Only an activity known from files alone qualifies: Strava's own figures and
+    details (from the API) are never replaced by a file's.
+    """
+    if "api" in (twin.sources or "").split(","):
+        return False
+    if twin.strava_id is not None and twin.detail_state == DETAIL_FETCHED:
+        return False  # the backfill stored Strava's own details
+    stored = ActivityStreams.get_or_none(ActivityStreams.activity == twin)
+    if stored is None or not length(parsed.streams):
+        return False
+    had = _FILE_RICHNESS.get(stored.source, 99)
+    return _FILE_RICHNESS.get(parsed.source_format, 0) > had
+
+
+def _replace_file_data(
+    twin: Activity, parsed: ParsedActivity, metrics: DerivedMetrics
+) -> None:
+    """Take the richer file's streams, details and (unless Strava's) totals."""
+    for model in (BestEffort, Split, Lap, PeakPower):
+        model.delete().where(model.activity == twin).execute()
+    save_streams(twin, parsed.streams, parsed.source_format)
+    if "archive" in (twin.sources or "").split(","):
+        return
+    columns = activity_columns(twin.athlete_id, parsed, metrics, None)
+    changes = {key: columns[key] for key in _FILE_SUMMARY_COLUMNS if key in columns}
+    Activity.update(**changes, updated_at=utcnow()).where(
+        Activity.id == twin.id
+    ).execute()
+    logger.debug(
+        "Activity %s takes the figures of a richer %s", twin.id, parsed.source_format
+    )
 
 
 def _add_details(activity: Activity, parsed: ParsedActivity, metrics: DerivedMetrics):

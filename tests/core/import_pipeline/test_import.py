@@ -15,9 +15,12 @@ from athletiq_core.db.models import (
     ActivityStreams,
     Athlete,
     BestEffort,
+    Lap,
     Split,
 )
 from athletiq_core.details.streams_store import stored_streams
+from athletiq_core.export_gpx import GpxActivity, activity_gpx
+from athletiq_core.importing.parsers import parse_file
 from athletiq_core.importing.pipeline import import_paths
 from athletiq_core.strava.mapping import activity_row
 from athletiq_core.sync_store import upsert_activities
@@ -244,3 +247,46 @@ def test_a_gpx_cut_off_mid_ride_is_counted_as_recovered(athlete, tmp_path):
     assert (summary.recovered, summary.imported, summary.skipped) == (1, 0, [])
     assert any("died.gpx: the file ends early" in w for w in summary.warnings)
     assert Activity.get().moving_time > 0
+
+
+KAROO = (
+    REAL / "fit" / "GoldenCheetah__Karoo-Botley_BW_Swanmore_Wickham-2025-05-09-1238.fit"
+)
+
+
+def _karoo_as_gpx(tmp_path):
+    (ride,) = parse_file(KAROO)
+    meta = GpxActivity(1, "Botley loop", "Ride", ride.start_utc)
+    path = tmp_path / "botley-loop.gpx"
+    path.write_text(activity_gpx(meta, ride.streams), encoding="utf-8")
+    return path
+
+
+def test_the_rides_fit_file_replaces_what_its_gpx_export_gave(athlete, tmp_path):
+    import_paths([_karoo_as_gpx(tmp_path)], athlete)
+    from_gpx = Activity.get()
+
+    summary = import_paths([KAROO], athlete)
+
+    ride = Activity.get()
+    stored = ActivityStreams.get()
+    assert summary.merged == 1 and Activity.select().count() == 1
+    assert from_gpx.total_elevation_gain < 320  # computed from the GPX points
+    assert ride.total_elevation_gain == pytest.approx(351.0)  # the Karoo's own
+    assert ride.device_name == "Hammerhead Karoo 2"
+    assert stored.source == "fit" and "velocity" in stored.keys.split(",")
+    assert Lap.select().where(Lap.activity == ride).count() >= 1
+    # 35 km and 22 mile splits, each once: the GPX's were replaced, not kept.
+    assert Split.select().where(Split.activity == ride).count() == 57
+
+
+def test_a_poorer_file_adds_nothing_to_what_a_fit_file_gave(athlete, tmp_path):
+    import_paths([KAROO], athlete)
+    before = Activity.get()
+
+    import_paths([_karoo_as_gpx(tmp_path)], athlete)
+
+    after = Activity.get()
+    assert ActivityStreams.get().source == "fit"
+    assert after.total_elevation_gain == before.total_elevation_gain
+    assert set(after.sources.split(",")) == {"fit", "gpx"}
