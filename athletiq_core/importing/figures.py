@@ -6,7 +6,8 @@ device's totals the activity shows them, as the device's own app does:
 
 * **distance** and **elevation gain**: the device's totals;
 * **moving time**: the device's moving time when it writes one that is shorter
-  than the elapsed time; otherwise the time derived from the streams, which
+  than the elapsed time (and within :data:`MAX_DISAGREEMENT` of the recording's);
+  otherwise the time derived from the streams, which
   already follows the device's timer pauses when it recorded any (see
   :mod:`athletiq_core.metrics.moving`). A timer that never stopped is an elapsed
   time, not a moving time, so it is never shown as one.
@@ -52,7 +53,7 @@ def shown_totals(parsed: ParsedActivity, metrics: DerivedMetrics) -> ShownTotals
     gain = metrics.elevation_gain_m
     if totals is not None:
         distance = _positive(totals.distance_m) or distance
-        moving = _device_moving(totals) or moving
+        moving = _device_moving(totals, moving) or moving
         gain = totals.ascent_m if totals.ascent_m is not None else gain
     return ShownTotals(
         distance_m=distance,
@@ -79,10 +80,14 @@ def _usable(parsed: ParsedActivity, metrics: DerivedMetrics) -> bool:
     return True
 
 
-def _device_moving(totals: DeviceTotals) -> float | None:
-    """The device's moving time, when it is one (shorter than the elapsed time)."""
+def _device_moving(totals: DeviceTotals, ours: float) -> float | None:
+    """The device's moving time, when it is one: shorter than the elapsed time,
+    and not so far from the recording's that it must be a damaged value.
+    """
     moving, elapsed = _positive(totals.moving_s), _positive(totals.elapsed_s)
     if moving is None or elapsed is None or moving >= elapsed - 1.0:
+        return None
+    if ours > 0 and abs(moving - ours) > MAX_DISAGREEMENT * ours:
         return None
     return moving
 

@@ -65,3 +65,14 @@ def test_a_devices_own_moving_time_is_shown(parse_real, derive_real):
     (swim,), (derived,) = parse_real(name), derive_real(name)
 
     assert shown_totals(swim, derived).moving_time_s == pytest.approx(2704.644)
+
+
+def test_a_devices_moving_time_far_from_the_recording_is_not_shown(parse_real):
+    name = "fit/GoldenCheetah__2024-10-20-104352-Pool Swim-BingiWatch.fit"
+    (swim,) = copy.deepcopy(parse_real(name))
+    swim.totals.moving_s = 60.0  # a damaged value: one minute of a 3 km swim
+
+    shown = shown_totals(swim, derive(swim))
+
+    assert shown.moving_time_s == pytest.approx(derive(swim).moving_time_s)
+    assert shown.moving_time_s > 2000
