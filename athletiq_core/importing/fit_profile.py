@@ -54,6 +54,9 @@ _SPORT_TYPES = {
     "training": "Workout",
     "fitness_equipment": "Workout",
     "hiit": "HighIntensityIntervalTraining",
+    # A triathlon's changeover leg has no Strava sport; it is kept as its own
+    # type (in the "other" group), not taken for a strength workout.
+    "transition": "Transition",
 }
 
 # (sport, sub_sport) pairs that name a more specific Strava sport_type.

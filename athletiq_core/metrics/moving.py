@@ -21,7 +21,8 @@ Who decides what counts as moving, in order:
    machine that records none) every interval up to :data:`NO_SPEED_MAX_GAP_S`
    (5 min) counts: such devices record only while their timer runs, though
    "smart" recording may leave minutes between samples. A longer gap is taken as
-   the timer being stopped.
+   the timer being stopped. A triathlon transition counts the same way, whatever
+   its distance: changing kit is part of it, and race results time it in full.
 
 A device whose timer never stopped (auto-pause off) reports a timer time equal
 to its elapsed time; standing still during it is not moving time here, which is
@@ -46,6 +47,8 @@ logger = logging.getLogger(__name__)
 
 NO_SPEED_MAX_GAP_S = 300.0
 MIN_STOP_S = 15.0
+# Sports timed in full while the recording runs, standing still included.
+CLOCK_SPORTS = frozenset({"Transition"})
 
 # Spans of stream time (seconds from the start) during which the device's timer
 # was stopped.
@@ -139,7 +142,7 @@ def _stop_rule_flags(
     streams: Streams, times: list[float], sport_type: str | None
 ) -> list[bool]:
     distances = distance_series(streams, sport_type)
-    if distances is None:
+    if distances is None or sport_type in CLOCK_SPORTS:
         return [False] + [
             0 < times[index] - times[index - 1] <= NO_SPEED_MAX_GAP_S
             for index in range(1, len(times))

@@ -128,10 +128,6 @@ STOOD_STILL = {
     # The runner covered 11 m in 52 s (596-648 s) and slowed below 0.5 m/s
     # elsewhere: we count 1377 s of 1480 s.
     (SUUNTO, 0),
-    # T1 170 s, of which the watch's own speed is below 0.5 m/s for 116 s
-    # (changing kit); T2 61 s with 50 s so.
-    (TRIATHLON, 1),
-    (TRIATHLON, 3),
     # The 32 s indoor test starts with 10 s at 0 m.
     (ROAM, 0),
     # A cafe stop from 5301 s to 6134 s covers 20 m: 7474 s of 8687 s.

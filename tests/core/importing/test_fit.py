@@ -22,9 +22,9 @@ def test_a_chained_multisport_file_gives_one_activity_per_leg(parse_real):
 
     assert [leg.sport_type for leg in legs] == [
         "Swim",
-        "Workout",
+        "Transition",
         "Ride",
-        "Workout",
+        "Transition",
         "Run",
     ]
     assert {leg.multisport_group for leg in legs} == {legs[0].multisport_group}

@@ -90,3 +90,11 @@ def test_an_interval_across_a_pause_counts_only_its_running_part():
     streams = {"time": [0.0, 10.0, 100.0, 110.0], "distance": [0, 60, 70, 130]}
 
     assert moving_time(streams, "Ride", pauses=[(20.0, 95.0)]) == pytest.approx(35.0)
+
+
+def test_a_triathlon_transition_is_timed_in_full():
+    # Running into the changeover area, then 90 s changing shoes.
+    streams = steady((30, 3.0), (90, 0.0), (30, 3.0))
+
+    assert moving_time(streams, "Transition") == pytest.approx(150.0)
+    assert moving_time(streams, "Run") == pytest.approx(60.0)
