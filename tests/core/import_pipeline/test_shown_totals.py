@@ -4,7 +4,7 @@ Every real file with a device session summary is imported into a real database;
 each stored activity's distance must be within 1 % of the device's total, its
 moving time within 2 % of the device's moving figure, and its elevation gain
 within 10 % of the device's, with no exceptions. Which device figure is a moving
-time is decided as in ``tests/core/importing/test_device_totals.py``; a device
+time is decided by :func:`tests.device_figures.device_time`; a device
 that never stopped its timer wrote an elapsed time, which the stored elapsed
 time must match instead.
 """
@@ -22,8 +22,8 @@ from tests.core.importing.test_device_totals import (
     ASCENT_BOUND,
     DISTANCE_BOUND,
     MOVING_BOUND,
-    device_time,
 )
+from tests.device_figures import device_time
 
 FOLDERS = ("fit", "tcx", "quirks")
 EXPORT_FIT = EXPORT_DIR / "activities" / "12866632127.fit.gz"

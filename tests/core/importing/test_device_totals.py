@@ -5,19 +5,12 @@ These check the figures derived from the streams, which are all a GPX file or a
 Strava stream download has; what an imported activity shows for a file with
 device totals is checked in ``tests/core/import_pipeline/test_shown_totals.py``.
 
-Which device figure the moving time is compared with (:func:`device_time`):
-
-* ``total_moving_time`` when the device writes one shorter than the elapsed time
-  (Apple Watch apps do);
-* for a pool swim, the timer time minus the rests the device itself recorded as
-  idle lengths, because a pool timer keeps running between sets;
-* the timer time when the device stopped its timer (auto-pause, the pause
-  button), which is then its moving time;
-* a device whose timer never stopped wrote an elapsed time, whatever it calls
-  it (Suunto writes it as ``total_moving_time`` too): our elapsed time must match
-  it within 2 %, and our moving time may be shorter by the stops it includes
-  (never longer). A timer longer than the elapsed time means the elapsed figure
-  is wrong, and the timer is taken as both.
+The moving time is compared with the device's moving figure, as
+:func:`tests.device_figures.device_time` picks it (``total_moving_time``, a pool
+timer minus its rests, or the timer of a device that paused). A device whose
+timer never stopped wrote an elapsed time, whatever it calls it (Suunto writes it
+as ``total_moving_time`` too): our elapsed time must match it within 2 %, and our
+moving time must too unless the athlete stood still for a while (STOOD_STILL).
 
 Files whose device totals contradict their own records, or whose climbs are
 below what the method resolves, are listed in EXCEPTIONS with the numbers. Each
@@ -37,6 +30,7 @@ from athletiq_core.importing.parsed import ParsedActivity
 from athletiq_core.importing.parsers import parse_file
 from athletiq_core.metrics import DerivedMetrics, derive
 from tests.core.importing.realdata import EXPORT_DIR, relative_files
+from tests.device_figures import device_time
 
 DISTANCE_BOUND = 0.01
 MOVING_BOUND = 0.02
@@ -155,28 +149,6 @@ def summarised(parse_real, derive_real, real_data_dir):
         return list(zip(parse_real(name), derive_real(name), strict=True))
 
     return pairs
-
-
-def device_time(activity: ParsedActivity) -> tuple[str, float] | None:
-    """("moving", s) or ("elapsed", s): the device's time figure and what it is.
-
-    See the module docstring. None when the device gives no time at all.
-    """
-    totals = activity.totals
-    if totals is None:
-        return None
-    timer = totals.timer_s or 0.0
-    elapsed = max(totals.elapsed_s or 0.0, timer)
-    if totals.moving_s and totals.moving_s < elapsed - 1.0:
-        return "moving", totals.moving_s
-    if activity.lengths and timer:
-        rests = sum(
-            length.elapsed_s for length in activity.lengths if not length.active
-        )
-        return "moving", timer - rests
-    if timer and timer < elapsed - 1.0:
-        return "moving", timer
-    return ("elapsed", elapsed) if elapsed else None
 
 
 def _check(
