@@ -69,7 +69,7 @@ def _usable(parsed: ParsedActivity, metrics: DerivedMetrics) -> bool:
     if totals is None or parsed.damaged:
         return False
     device, ours = totals.distance_m or 0.0, metrics.distance_m
-    if device > 0 and ours > 0 and abs(device - ours) > MAX_DISAGREEMENT * ours:
+    if _disagree(device, ours):
         logger.info(
             "Device totals of a %s activity ignored: %.0f m against %.0f m recorded",
             parsed.sport_type,
@@ -87,9 +87,12 @@ def _device_moving(totals: DeviceTotals, ours: float) -> float | None:
     moving, elapsed = _positive(totals.moving_s), _positive(totals.elapsed_s)
     if moving is None or elapsed is None or moving >= elapsed - 1.0:
         return None
-    if ours > 0 and abs(moving - ours) > MAX_DISAGREEMENT * ours:
-        return None
-    return moving
+    return None if _disagree(moving, ours) else moving
+
+
+def _disagree(device: float, ours: float) -> bool:
+    """Whether two positive figures are too far apart to describe one recording."""
+    return device > 0 and ours > 0 and abs(device - ours) > MAX_DISAGREEMENT * ours
 
 
 def _positive(value: float | None) -> float | None:

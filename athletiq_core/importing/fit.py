@@ -11,9 +11,9 @@ How a file becomes activities:
 * Chained FIT files (several FIT headers in one file, as multisport watches write)
   are read as one stream of messages.
 * Each ``session`` message is one activity; with several sessions each is a leg of
-  one multisport activity. A record belongs to the session whose time window
-  (start to start plus elapsed or timer time) holds it, so records with impossible
-  timestamps, such as a clock that jumped two years, are dropped with a warning.
+  one multisport activity. Records go to the session whose time window holds
+  them (see :mod:`.fit_legs`), so records with impossible timestamps, such as a
+  clock that jumped two years, are dropped with a warning.
 * A file without sessions becomes one activity from the longest run of records
   without a jump in time of more than a day.
 * A file with sessions but no records (an activity entered on the watch, some
@@ -31,7 +31,6 @@ that are not recorded activities are rejected.
 
 from __future__ import annotations
 
-import bisect
 import io
 import logging
 import warnings
@@ -57,6 +56,13 @@ from athletiq_core.importing.errors import (
     UnsupportedFileError,
 )
 from athletiq_core.importing.fit_hr import fill_heart_rate, hr_readings
+from athletiq_core.importing.fit_legs import (
+    Leg,
+    record_legs,
+    session_duration,
+    session_legs,
+    within,
+)
 from athletiq_core.importing.fit_profile import (
     INDOOR_SUB_SPORTS,
     device_name,
@@ -74,11 +80,6 @@ from athletiq_core.importing.parsed import (
 logger = logging.getLogger(__name__)
 
 _SEMICIRCLE_DEGREES = 180.0 / 2**31
-# Devices write the last record a moment after the session's nominal end.
-_WINDOW_SLACK = timedelta(seconds=60)
-_MAX_RECORD_JUMP_S = 86_400.0
-# No single recording lasts a week; a longer session duration is a damaged value.
-_MAX_SESSION_S = 7 * 86_400.0
 _MAX_UTC_OFFSET_S = 14 * 3600
 
 _SUMMARY_MESSAGES = {
@@ -111,16 +112,6 @@ class _FitContent:
     tolerated: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _Leg:
-    session: dict[str, Any]
-    start: datetime
-    end: datetime
-    records: list[Sample] = field(default_factory=list)
-    # The next leg's start: laps and lengths from then on belong to that leg.
-    until: datetime | None = None
-
-
 def parse_fit(data: bytes, filename: str) -> list[ParsedActivity]:
     """Activities in the FIT file ``data`` (one per session, in time order).
 
@@ -132,7 +123,7 @@ def parse_fit(data: bytes, filename: str) -> list[ParsedActivity]:
     _check_file_type(content, filename)
     if content.records:
         fill_heart_rate(content.records, hr_readings(content.hr_messages))
-        legs, dropped = _legs(content)
+        legs, dropped = record_legs(content.records, content.sessions)
         notes = _file_warnings(content, legs, dropped)
     else:
         legs, notes = _summary_legs(content, filename), [TOTALS_ONLY_NOTE]
@@ -149,12 +140,12 @@ def parse_fit(data: bytes, filename: str) -> list[ParsedActivity]:
     return activities
 
 
-def _summary_legs(content: _FitContent, filename: str) -> list[_Leg]:
+def _summary_legs(content: _FitContent, filename: str) -> list[Leg]:
     """Legs of a file without records: its sessions that lasted, if any."""
     legs = [
         leg
-        for leg in _session_legs(content.sessions)
-        if _session_duration(leg.session) > 0
+        for leg in session_legs(content.sessions)
+        if session_duration(leg.session) > 0
     ]
     if legs and not content.damage:
         return legs
@@ -305,68 +296,8 @@ def _raise_course(content: _FitContent, filename: str) -> None:
     )
 
 
-def _legs(content: _FitContent) -> tuple[list[_Leg], int]:
-    """Records split by session; the int is how many records no leg took."""
-    records = sorted(content.records, key=lambda sample: sample["time"])
-    times = [sample["time"] for sample in records]
-    legs = _session_legs(content.sessions)
-    for leg in legs:
-        low = bisect.bisect_left(times, leg.start)
-        leg.records = records[low : bisect.bisect_right(times, leg.end)]
-    legs = [leg for leg in legs if leg.records]
-    if not legs:
-        legs = [_sessionless_leg(records)]
-    taken = {id(sample) for leg in legs for sample in leg.records}
-    return legs, len(records) - len(taken)
-
-
-def _session_legs(sessions: list[dict[str, Any]]) -> list[_Leg]:
-    legs = [leg for leg in map(_session_leg, sessions) if leg is not None]
-    legs.sort(key=lambda leg: leg.start)
-    for leg, following in zip(legs, legs[1:], strict=False):
-        leg.until = following.start
-    for index, leg in enumerate(legs):
-        widened = leg.end + _WINDOW_SLACK
-        if index + 1 < len(legs):
-            widened = min(widened, max(leg.end, legs[index + 1].start))
-        leg.end = widened
-    if legs:
-        legs[0].start -= _WINDOW_SLACK
-    return legs
-
-
-def _session_leg(session: dict[str, Any]) -> _Leg | None:
-    start = as_utc(session.get("start_time"))
-    if start is None:
-        return None
-    durations = [
-        to_float(session.get(key)) or 0.0
-        for key in ("total_elapsed_time", "total_timer_time")
-    ]
-    ends = [start + timedelta(seconds=min(max(durations), _MAX_SESSION_S))]
-    stamp = as_utc(session.get("timestamp"))
-    if stamp is not None and 0 <= (stamp - start).total_seconds() <= _MAX_SESSION_S:
-        ends.append(stamp)
-    return _Leg(session=session, start=start, end=max(ends))
-
-
-def _sessionless_leg(records: list[Sample]) -> _Leg:
-    """The longest run of records without a jump of more than a day."""
-    runs: list[list[Sample]] = [[records[0]]]
-    for previous, sample in zip(records, records[1:], strict=False):
-        gap = (sample["time"] - previous["time"]).total_seconds()
-        if 0.0 <= gap <= _MAX_RECORD_JUMP_S:
-            runs[-1].append(sample)
-        else:
-            runs.append([sample])
-    longest = max(runs, key=len)
-    return _Leg(
-        session={}, start=longest[0]["time"], end=longest[-1]["time"], records=longest
-    )
-
-
 def _activity(
-    leg: _Leg, content: _FitContent, index: int, count: int, group: str | None
+    leg: Leg, content: _FitContent, index: int, count: int, group: str | None
 ) -> ParsedActivity:
     session = leg.session
     sport, sub_sport = _sport_of(session, content)
@@ -421,9 +352,9 @@ def _utc_offset(content: _FitContent) -> int | None:
     return None
 
 
-def _laps(laps: list[dict[str, Any]], leg: _Leg, start: datetime) -> list[ParsedLap]:
+def _laps(laps: list[dict[str, Any]], leg: Leg, start: datetime) -> list[ParsedLap]:
     parsed = []
-    for lap in _within(laps, leg):
+    for lap in within(laps, leg):
         parsed.append(
             ParsedLap(
                 start_offset_s=(as_utc(lap["start_time"]) - start).total_seconds(),
@@ -439,7 +370,7 @@ def _laps(laps: list[dict[str, Any]], leg: _Leg, start: datetime) -> list[Parsed
 
 
 def _lengths(
-    lengths: list[dict[str, Any]], leg: _Leg, start: datetime
+    lengths: list[dict[str, Any]], leg: Leg, start: datetime
 ) -> list[SwimLength]:
     return [
         SwimLength(
@@ -449,20 +380,8 @@ def _lengths(
             strokes=_count(length.get("total_strokes")),
             stroke=_text(length.get("swim_stroke")),
         )
-        for length in _within(lengths, leg)
+        for length in within(lengths, leg)
     ]
-
-
-def _within(messages: list[dict[str, Any]], leg: _Leg) -> list[dict[str, Any]]:
-    """Messages that start in the leg: from its start until the next leg starts."""
-    chosen = []
-    for message in messages:
-        start = as_utc(message.get("start_time"))
-        if start is None or start < leg.start:
-            continue
-        if (start < leg.until) if leg.until else (start <= leg.end):
-            chosen.append(message)
-    return chosen
 
 
 def _totals(session: dict[str, Any]) -> DeviceTotals:
@@ -504,7 +423,7 @@ def _device_name(content: _FitContent) -> str | None:
     return device_name(file_id, creator)
 
 
-def _multisport_group(content: _FitContent, legs: list[_Leg]) -> str | None:
+def _multisport_group(content: _FitContent, legs: list[Leg]) -> str | None:
     if len(legs) < 2:
         return None
     file_id = next(iter(content.file_ids), {})
@@ -513,7 +432,7 @@ def _multisport_group(content: _FitContent, legs: list[_Leg]) -> str | None:
     return f"fit-{serial}-{first:%Y%m%dT%H%M%SZ}"
 
 
-def _file_warnings(content: _FitContent, legs: list[_Leg], dropped: int) -> list[str]:
+def _file_warnings(content: _FitContent, legs: list[Leg], dropped: int) -> list[str]:
     notes = []
     if content.damage:
         notes.append(_damage_warning(content, legs))
@@ -530,11 +449,11 @@ def _file_warnings(content: _FitContent, legs: list[_Leg], dropped: int) -> list
     return notes
 
 
-def _damage_warning(content: _FitContent, legs: list[_Leg]) -> str:
+def _damage_warning(content: _FitContent, legs: list[Leg]) -> str:
     first = min(leg.records[0]["time"] for leg in legs)
     last = max(leg.records[-1]["time"] for leg in legs)
     recovered = (last - first).total_seconds()
-    expected = sum(_session_duration(session) for session in content.sessions)
+    expected = sum(session_duration(session) for session in content.sessions)
     detail = f"the file is damaged or ends early ({content.damage})"
     if expected > recovered + 60:
         return (
@@ -545,11 +464,3 @@ def _damage_warning(content: _FitContent, legs: list[_Leg]) -> str:
         f"{detail}: recovered {describe_duration(recovered)} of records; anything "
         "recorded after that was lost"
     )
-
-
-def _session_duration(session: dict[str, Any]) -> float:
-    durations = [
-        to_float(session.get(key)) or 0.0
-        for key in ("total_elapsed_time", "total_timer_time")
-    ]
-    return max(durations)

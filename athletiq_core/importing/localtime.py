@@ -83,10 +83,10 @@ def local_start(
     ``position`` is where the activity started; see the module docstring.
     """
     aware = start_utc if start_utc.tzinfo else start_utc.replace(tzinfo=dt.UTC)
-    naive_utc = aware.astimezone(dt.UTC).replace(tzinfo=None)
     zone = zone_at(position)
     if zone is not None:
         return _in_zone(aware, zone)
+    naive_utc = aware.astimezone(dt.UTC).replace(tzinfo=None)
     if start_local is not None:
         offset = int(round((start_local - naive_utc).total_seconds() / 60) * 60)
         return start_local.replace(tzinfo=None), offset, None

@@ -35,7 +35,7 @@ from athletiq_core.importing.archive import ArchiveRow, normalise_activity_type
 from athletiq_core.importing.common import first_position
 from athletiq_core.importing.localtime import local_start
 from athletiq_core.importing.parsed import ParsedActivity
-from athletiq_core.importing.summary_row import activity_columns
+from athletiq_core.importing.summary_row import activity_columns, file_figures
 from athletiq_core.metrics import DerivedMetrics
 from athletiq_core.sports import group_of
 from athletiq_core.strava.mapping import local_date_columns
@@ -170,25 +170,6 @@ def _merge_summary(twin: Activity, row: ArchiveRow | None) -> None:
 # Formats by how much a device file holds: FIT has the device's totals, laps,
 # pauses and every sensor; TCX laps and a few sensors; GPX points only.
 _FILE_RICHNESS = {"gpx": 1, "tcx": 2, "fit": 3}
-# Columns a file sets that a richer file of the same activity replaces.
-_FILE_SUMMARY_COLUMNS = (
-    "distance",
-    "moving_time",
-    "elapsed_time",
-    "total_elevation_gain",
-    "average_speed",
-    "max_speed",
-    "average_heartrate",
-    "max_heartrate",
-    "has_heartrate",
-    "average_watts",
-    "device_watts",
-    "calories",
-    "average_cadence",
-    "max_watts",
-    "device_name",
-    "trainer",
-)
 
 
 def _richer_than_stored(twin: Activity, parsed: ParsedActivity) -> bool:
@@ -197,7 +178,7 @@ def _richer_than_stored(twin: Activity, parsed: ParsedActivity) -> bool:
     Only an activity known from files alone qualifies: Strava's own figures and
     details (from the API) are never replaced by a file's.
     """
-    if "api" in (twin.sources or "").split(","):
+    if "api" in _sources_of(twin):
         return False
     if twin.strava_id is not None and twin.detail_state == DETAIL_FETCHED:
         return False  # the backfill stored Strava's own details
@@ -215,10 +196,9 @@ def _replace_file_data(
     for model in (BestEffort, Split, Lap, PeakPower):
         model.delete().where(model.activity == twin).execute()
     save_streams(twin, parsed.streams, parsed.source_format)
-    if "archive" in (twin.sources or "").split(","):
+    if "archive" in _sources_of(twin):
         return
-    columns = activity_columns(twin.athlete_id, parsed, metrics, None)
-    changes = {key: columns[key] for key in _FILE_SUMMARY_COLUMNS if key in columns}
+    changes = file_figures(parsed, metrics)
     Activity.update(**changes, updated_at=utcnow()).where(
         Activity.id == twin.id
     ).execute()
@@ -314,13 +294,16 @@ def _record_source(activity: Activity, kind: str, reference: str, digest: str | 
     ActivitySource.create(
         activity=activity, kind=kind, reference=reference, content_hash=digest
     )
-    kinds = (
-        set(filter(None, activity.sources.split(","))) if activity.sources else set()
-    )
+    kinds = _sources_of(activity)
     if kind not in kinds:
         joined = ",".join(sorted(kinds | {kind}))
         Activity.update(sources=joined).where(Activity.id == activity.id).execute()
         activity.sources = joined
+
+
+def _sources_of(activity: Activity) -> set[str]:
+    """The kinds of source ("api", "archive", "fit"…) an activity came from."""
+    return set(filter(None, (activity.sources or "").split(",")))
 
 
 def gear_for_name(athlete_id: int, name: str | None, sport_type: str) -> str | None:

@@ -39,7 +39,6 @@ def activity_columns(
         "type": sport,
         "name": values.pop("name", None) or _default_name(sport, parsed, row),
         "manual": parsed is None,
-        "trainer": bool(parsed and parsed.indoor),
         "detail_state": DETAIL_MISSING if row else DETAIL_FETCHED,
         "sources": "",
         "created_at": now,
@@ -51,12 +50,24 @@ def activity_columns(
 def _from_file(parsed: ParsedActivity | None, m: DerivedMetrics | None) -> dict:
     if parsed is None or m is None:
         return {}
+    return {
+        "sport_type": parsed.sport_type,
+        "name": parsed.name,
+        "multisport_group": parsed.multisport_group,
+        **file_figures(parsed, m),
+    }
+
+
+def file_figures(parsed: ParsedActivity, m: DerivedMetrics) -> dict[str, Any]:
+    """The columns a file's recording decides: totals, sensors, device and track.
+
+    A richer file of the same activity replaces exactly these.
+    """
     totals = parsed.totals
     shown = shown_totals(parsed, m)
     values = {
-        "sport_type": parsed.sport_type,
-        "name": parsed.name,
         "device_name": parsed.device,
+        "trainer": parsed.indoor,
         "distance": shown.distance_m,
         "moving_time": int(round(shown.moving_time_s)),
         "elapsed_time": int(round(m.elapsed_time_s)),
@@ -71,7 +82,6 @@ def _from_file(parsed: ParsedActivity | None, m: DerivedMetrics | None) -> dict:
         "calories": totals.calories_kcal if totals else None,
         "average_cadence": totals.avg_cadence if totals else None,
         "max_watts": totals.max_watts if totals else None,
-        "multisport_group": parsed.multisport_group,
     }
     values.update(_geometry(parsed))
     return values

@@ -187,8 +187,7 @@ def _activity(element: Element, notes: list[str]) -> ParsedActivity | None:
     streams = build_streams(samples, start)
     if totals is not None and samples:
         # TCX has no elapsed total: it is the span from the start to the last point.
-        last = max(sample["time"] for sample in samples)
-        totals.elapsed_s = (last - start).total_seconds()
+        totals.elapsed_s = streams["time"][-1]
     parsed_laps = [
         _parsed_lap(lap, chunk, start)
         for lap, chunk in zip(laps, lap_samples, strict=True)
